@@ -1,0 +1,40 @@
+"""One exception handler: every error is JSON with a `detail` a person can act on, and a `code`."""
+
+from django.core.exceptions import RequestDataTooBig
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from competition.errors import DomainError
+
+
+def _first_message(errors) -> str:
+    if isinstance(errors, dict):
+        for field, value in errors.items():
+            message = _first_message(value)
+            return message if field == "non_field_errors" else f"{field}: {message}"
+    if isinstance(errors, list) and errors:
+        return _first_message(errors[0])
+    return str(errors)
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        return Response(exc.as_payload(), status=exc.status)
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {"detail": "The request body is too large.", "code": "too_large"},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = {"detail": _first_message(exc.detail), "code": "invalid", "errors": exc.detail}
+    elif isinstance(exc, exceptions.APIException) and isinstance(response.data, dict):
+        response.data.setdefault("code", exc.get_codes() if isinstance(exc.get_codes(), str) else "error")
+        if isinstance(exc, exceptions.NotAuthenticated):
+            response.data["detail"] = "Log in first: this needs an account with permission."
+        if isinstance(exc, exceptions.ParseError):
+            response.data["detail"] = f"The body is not valid JSON ({exc.detail})."
+    return response

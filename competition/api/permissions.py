@@ -1,0 +1,61 @@
+"""SPEC section 7: every API action is a permission codename rest_<action>_<model>.
+
+Anonymous users may take the actions in settings.ANONYMOUS_PERMISSIONS; the `competition` group
+gets what the admin grants it; staff may take every action. A view names its model in
+`permission_model`; a viewset's action (or `permission_actions[method]` on a plain view) names
+the action. A view that names neither is closed.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.permissions import BasePermission
+
+ACTION_ALIASES = {"partial_update": "update"}
+
+
+def codename_for(request, view) -> str | None:
+    model = getattr(view, "permission_model", None)
+    if model is None:
+        return None
+    action = getattr(view, "action", None)
+    if action is None:
+        action = getattr(view, "permission_actions", {}).get(request.method)
+    if action is None:
+        return None
+    return f"{ACTION_ALIASES.get(action, action)}_{model}"
+
+
+def may(user, codename: str) -> bool:
+    """Whether a user (or anonymous) may take the action `codename` (without the rest_ prefix)."""
+    if codename in settings.ANONYMOUS_PERMISSIONS:
+        return True
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_staff or user.has_perm(f"competition.rest_{codename}")
+
+
+def permission_codenames(user) -> list[str]:
+    """All rest_ codenames this user holds, for the SPA to guard its routes with."""
+    every = Permission.objects.filter(content_type__app_label="competition", codename__startswith="rest_")
+    codenames = set(every.values_list("codename", flat=True))
+    return sorted(c for c in codenames if may(user, c.removeprefix("rest_")))
+
+
+class RestPermission(BasePermission):
+    message = "You do not have permission to do this; log in with an account that may."
+
+    def has_permission(self, request, view) -> bool:
+        if getattr(view, "public", False):
+            return True
+        if request.method == "OPTIONS":
+            return True
+        codename = codename_for(request, view)
+        return codename is not None and may(request.user, codename)
+
+
+class SessionAuthentication401(SessionAuthentication):
+    """Session authentication that answers 401 (not 403) to anonymous users, without a login popup."""
+
+    def authenticate_header(self, request) -> str:
+        return 'Session realm="api"'

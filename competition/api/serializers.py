@@ -1,0 +1,227 @@
+"""Input serializers for commands, and model serializers for the reference data."""
+
+from datetime import timedelta
+
+from django.db.models import IntegerField, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from rest_framework import serializers
+
+from competition.models import Criterion, Group, HappyHour, Lap, Runner, Shift, University
+from competition.payloads import group_ref
+from competition.scoring import with_points
+
+
+class SecondsField(serializers.Field):
+    """A duration as a number of seconds, as the API shows every duration."""
+
+    def to_representation(self, value: timedelta):
+        return round(value.total_seconds(), 3)
+
+    def to_internal_value(self, data):
+        try:
+            value = float(data)
+        except (TypeError, ValueError):
+            raise serializers.ValidationError("Give a duration as a number of seconds, e.g. 95.5.") from None
+        if value < 0:
+            raise serializers.ValidationError("A duration cannot be negative.")
+        return timedelta(seconds=value)
+
+
+def points_subquery(**lap_filter):
+    """Total points of the laps matching lap_filter (with OuterRef), as an annotation."""
+    laps = with_points(Lap.objects.filter(end__isnull=False, **lap_filter))
+    total = laps.values(*lap_filter.keys()).annotate(total=Sum("points_value")).values("total")
+    return Coalesce(Subquery(total[:1], output_field=IntegerField()), 0)
+
+
+def runners_with_points():
+    return (
+        Runner.objects.select_related("university", "group")
+        .prefetch_related("shifts")
+        .annotate(points=points_subquery(runner=OuterRef("pk")))
+    )
+
+
+def groups_with_points():
+    return Group.objects.prefetch_related("happy_hours").annotate(points=points_subquery(runner__group=OuterRef("pk")))
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+class AdvanceInput(serializers.Serializer):
+    idempotency_key = serializers.CharField(max_length=100)
+    expected_lap = serializers.IntegerField(
+        allow_null=True, help_text="The lap the client believes is running, or null."
+    )
+    at = serializers.DateTimeField(required=False, allow_null=True, help_text="The press time, on the server's clock.")
+    force = serializers.BooleanField(default=False, help_text="Record a lap shorter than the minimum lap time.")
+    stop = serializers.BooleanField(
+        default=False, help_text="Finish the running lap without starting another (race end)."
+    )
+
+
+class ReverseInput(serializers.Serializer):
+    idempotency_key = serializers.CharField(max_length=100)
+    expected_lap = serializers.IntegerField(allow_null=True)
+
+
+class EnqueueInput(serializers.Serializer):
+    runner = serializers.IntegerField(required=False)
+    identification = serializers.CharField(required=False, max_length=50, trim_whitespace=True)
+    position = serializers.IntegerField(
+        required=False, min_value=0, help_text="Insert at this place (staff); default: the tail."
+    )
+
+    def validate(self, attrs):
+        if ("runner" in attrs) == ("identification" in attrs):
+            raise serializers.ValidationError("Give either runner (an id) or identification (a student ID).")
+        return attrs
+
+
+class MoveInput(serializers.Serializer):
+    position = serializers.IntegerField(min_value=0, help_text="The new place, 0 = head.")
+
+
+class SkipInput(serializers.Serializer):
+    places = serializers.IntegerField(min_value=1, max_value=100, default=3)
+
+
+class AssignInput(serializers.Serializer):
+    runner = serializers.IntegerField()
+
+
+class LoginInput(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=200, style={"input_type": "password"})
+
+
+class SettingsInput(serializers.Serializer):
+    title = serializers.CharField(max_length=100, required=False)
+    time_zone = serializers.CharField(max_length=64, required=False)
+    race_start = serializers.DateTimeField(required=False, allow_null=True)
+    race_end = serializers.DateTimeField(required=False, allow_null=True)
+    raining = serializers.BooleanField(required=False)
+    banner = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    leaderboard_frozen = serializers.BooleanField(required=False)
+    reload_displays = serializers.BooleanField(required=False)
+    min_lap_time = SecondsField(required=False)
+    press_time_window = SecondsField(required=False)
+    leaderboard_size = serializers.IntegerField(min_value=1, max_value=50, required=False)
+    night_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
+    night_end_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
+
+    def validate_time_zone(self, value):
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise serializers.ValidationError(
+                f"Unknown time zone {value!r}; use a name like Europe/Brussels."
+            ) from None
+        return value
+
+
+# --- reference data ------------------------------------------------------------------------------
+
+
+class UniversitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = University
+        fields = ["id", "name", "abbreviation", "student_id_pattern"]
+
+    def validate_student_id_pattern(self, value):
+        import re
+
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise serializers.ValidationError(f"Not a valid regular expression: {error}.") from None
+        return value
+
+
+class HappyHourSerializer(serializers.ModelSerializer):
+    groups = serializers.PrimaryKeyRelatedField(many=True, queryset=Group.objects.all(), required=False)
+
+    class Meta:
+        model = HappyHour
+        fields = ["id", "name", "start", "end", "multiplier", "base", "groups"]
+
+    def validate(self, attrs):
+        start = attrs.get("start", getattr(self.instance, "start", None))
+        end = attrs.get("end", getattr(self.instance, "end", None))
+        if start and end and end <= start:
+            raise serializers.ValidationError({"end": "The end must be after the start."})
+        if attrs.get("multiplier", 1) < 1:
+            raise serializers.ValidationError({"multiplier": "The multiplier is a whole number of at least 1."})
+        return attrs
+
+
+class GroupSerializer(serializers.ModelSerializer):
+    happy_hours = serializers.PrimaryKeyRelatedField(many=True, queryset=HappyHour.objects.all(), required=False)
+    points = serializers.IntegerField(read_only=True, default=0)
+
+    class Meta:
+        model = Group
+        fields = ["id", "name", "happy_hours", "points"]
+
+
+class CriterionSerializer(serializers.ModelSerializer):
+    upper_limit = SecondsField()
+
+    class Meta:
+        model = Criterion
+        fields = ["id", "upper_limit", "points", "base"]
+
+    def validate_upper_limit(self, value):
+        if value <= timedelta(0):
+            raise serializers.ValidationError("The upper limit must be more than 0 seconds.")
+        return value
+
+
+class ShiftSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Shift
+        fields = ["id", "name", "start", "end"]
+
+    def validate(self, attrs):
+        start = attrs.get("start", getattr(self.instance, "start", None))
+        end = attrs.get("end", getattr(self.instance, "end", None))
+        if start and end and end <= start:
+            raise serializers.ValidationError({"end": "The end must be after the start."})
+        return attrs
+
+
+class RunnerSerializer(serializers.ModelSerializer):
+    """A runner as volunteers and staff see it (never shown to anonymous users)."""
+
+    university = serializers.PrimaryKeyRelatedField(queryset=University.objects.all())
+    group = serializers.PrimaryKeyRelatedField(queryset=Group.objects.all(), allow_null=True, required=False)
+    shifts = serializers.PrimaryKeyRelatedField(many=True, queryset=Shift.objects.all(), required=False)
+    test_time = SecondsField(allow_null=True, required=False)
+    points = serializers.IntegerField(read_only=True, default=0)
+
+    class Meta:
+        model = Runner
+        fields = [
+            "id",
+            "first_name",
+            "last_name",
+            "identification",
+            "university",
+            "group",
+            "test_time",
+            "first_year",
+            "shifts",
+            "points",
+            "registered_at",
+        ]
+        read_only_fields = ["registered_at"]
+        # Uniqueness and the ID pattern are checked by the service, with messages that say what to do.
+        extra_kwargs = {"identification": {"validators": []}}
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["group_detail"] = group_ref(instance.group)
+        return data

@@ -1,0 +1,88 @@
+"""The only place that publishes live events (SPEC section 8).
+
+An event is stored in the same transaction as the change it describes, under a lock on the
+channel's counter, so its sequence number is gap-free and follows commit order; it is handed
+to the connected clients only after that transaction commits. Storage and delivery use
+django-eventstream: its Event table answers Last-Event-ID replays (also after a restart) and
+its listeners (in-process, or every worker through Redis) stream to the clients.
+"""
+
+import json
+import logging
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django_eventstream.event import Event as StreamEvent
+from django_eventstream.models import Event as StoredEvent
+from django_eventstream.models import EventCounter
+
+log = logging.getLogger(__name__)
+
+CHANNEL = settings.EVENTS_CHANNEL
+TRIM_EVERY_SECONDS = 600
+_last_trim = 0.0
+
+
+def current_seq() -> int:
+    """The sequence number of the newest committed event (0 before the first)."""
+    value = EventCounter.objects.filter(name=CHANNEL).values_list("value", flat=True).first()
+    return value or 0
+
+
+def ensure_channel() -> None:
+    """Create the counter and the placeholder event 0, so that a client can resume from 0."""
+    with transaction.atomic():
+        _, created = EventCounter.objects.get_or_create(name=CHANNEL)
+        if created:
+            StoredEvent.objects.create(channel=CHANNEL, type="stream-start", data=json.dumps("{}"), eid=0)
+
+
+def emit(event_type: str, payload: dict) -> int:
+    """Store an event in the current transaction, publish it after commit, return its seq."""
+    conn = transaction.get_connection()
+    if not conn.in_atomic_block:
+        raise RuntimeError("emit() must run inside transaction.atomic(): events follow their change")
+    # The conditional UPDATE takes the counter's row lock until commit: concurrent writers get
+    # consecutive numbers in the order they commit, and a rollback gives its number back.
+    if not EventCounter.objects.filter(name=CHANNEL).update(value=F("value") + 1, updated=timezone.now()):
+        ensure_channel()
+        EventCounter.objects.filter(name=CHANNEL).update(value=F("value") + 1, updated=timezone.now())
+    seq = EventCounter.objects.filter(name=CHANNEL).values_list("value", flat=True).get()
+    text = json.dumps({"type": event_type, "seq": seq, **payload}, cls=DjangoJSONEncoder)
+    # django-eventstream stores the JSON text JSON-encoded once more; keep its format for replay.
+    StoredEvent.objects.create(channel=CHANNEL, type=event_type, data=json.dumps(text), eid=seq)
+    transaction.on_commit(lambda: _deliver(event_type, text, seq))
+    return seq
+
+
+def _deliver(event_type: str, text: str, seq: int) -> None:
+    from django_eventstream.eventstream import redis_client
+    from django_eventstream.views import get_listener_manager
+
+    if redis_client is not None:
+        message = {"channel": CHANNEL, "event_type": event_type, "data": text, "pub_id": str(seq)}
+        try:
+            redis_client.publish("events_channel", json.dumps(message))
+        except Exception:  # Redis down: the change is committed; reach this worker's clients at least
+            log.exception("publishing event %s through Redis failed; delivering locally", seq)
+        else:
+            _trim_old_events()
+            return
+    get_listener_manager().add_to_queues(CHANNEL, StreamEvent(CHANNEL, event_type, text, id=seq))
+    _trim_old_events()
+
+
+def _trim_old_events() -> None:
+    """Drop stored events older than the retention (at least the length of the event)."""
+    global _last_trim
+    now = time.monotonic()
+    if now - _last_trim < TRIM_EVERY_SECONDS:
+        return
+    _last_trim = now
+    cutoff = timezone.now() - timedelta(hours=settings.EVENTS_RETENTION_HOURS)
+    StoredEvent.objects.filter(channel=CHANNEL, created__lt=cutoff).delete()

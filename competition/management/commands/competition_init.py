@@ -1,0 +1,46 @@
+"""Idempotent defaults: KU Leuven, the base criterion and happy hour, the competition group."""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Group as UserGroup
+from django.contrib.auth.models import Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from competition import events
+from competition.models import KU_LEUVEN_PATTERN, Criterion, EventSettings, HappyHour, University
+
+# What volunteers at the kiosk may do beyond the anonymous set (editable afterwards in the admin).
+COMPETITION_PERMISSIONS = [
+    "rest_create_queueticket",
+    "rest_list_runner",
+    "rest_retrieve_runner",
+    "rest_create_runner",
+    "rest_list_shift",
+]
+
+
+class Command(BaseCommand):
+    help = "Create the default university, base criterion and happy hour, and the competition group."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            University.objects.get_or_create(
+                abbreviation="KU Leuven",
+                defaults={"name": "Katholieke Universiteit Leuven", "student_id_pattern": KU_LEUVEN_PATTERN},
+            )
+            if not Criterion.objects.filter(base=True).exists():
+                Criterion.objects.create(upper_limit=timedelta(hours=1), points=1, base=True)
+            if not HappyHour.objects.filter(base=True).exists():
+                from django.utils import timezone
+
+                now = timezone.now()
+                HappyHour.objects.create(
+                    name="Base", start=now, end=now + timedelta(days=3650), multiplier=1, base=True
+                )
+            EventSettings.load()
+            group, _ = UserGroup.objects.get_or_create(name="competition")
+            if not group.permissions.exists():  # never undo what staff changed in the admin
+                group.permissions.set(Permission.objects.filter(codename__in=COMPETITION_PERMISSIONS))
+        events.ensure_channel()
+        self.stdout.write(self.style.SUCCESS("Competition defaults are in place."))

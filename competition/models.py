@@ -1,0 +1,301 @@
+"""The race's data. Every invariant of SPEC section 2 is a database constraint here."""
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Lower, Trim
+from django.utils import timezone
+
+KU_LEUVEN_PATTERN = r"^r\d{7}$"
+
+
+def rest_permissions(model: str, *actions: str) -> list[tuple[str, str]]:
+    """The rest_<action>_<model> codenames of SPEC section 7 for one model."""
+    return [(f"rest_{action}_{model}", f"API: {action} {model}") for action in actions]
+
+
+CRUD = ("list", "retrieve", "create", "update", "destroy")
+
+
+class University(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    abbreviation = models.CharField(max_length=30, unique=True)
+    student_id_pattern = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A regular expression a student ID must match (lowercase), e.g. ^r\\d{7}$. Empty: any ID.",
+    )
+
+    class Meta:
+        verbose_name_plural = "universities"
+        ordering = ["name"]
+        permissions = rest_permissions("university", *CRUD)
+
+    def __str__(self) -> str:
+        return self.abbreviation or self.name
+
+    def identification_error(self, identification: str) -> str | None:
+        """Why an (already normalised) ID does not fit this university, or None when it does."""
+        if self.student_id_pattern and not re.fullmatch(self.student_id_pattern, identification):
+            return (
+                f"“{identification}” is not a valid {self.abbreviation} student ID: "
+                f"it must match {self.student_id_pattern}."
+            )
+        return None
+
+
+class HappyHour(models.Model):
+    name = models.CharField(max_length=100)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    multiplier = models.PositiveIntegerField(default=2)
+    base = models.BooleanField(
+        default=False, help_text="The base happy hour gives the multiplier outside every window."
+    )
+
+    class Meta:
+        ordering = ["start"]
+        permissions = rest_permissions("happyhour", *CRUD)
+        constraints = [
+            models.CheckConstraint(condition=Q(multiplier__gte=1), name="happyhour_multiplier_at_least_1"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="happyhour_end_after_start"),
+            models.UniqueConstraint(fields=["base"], condition=Q(base=True), name="happyhour_one_base"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ×{self.multiplier}"
+
+
+class Group(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    happy_hours = models.ManyToManyField(HappyHour, blank=True, related_name="groups")
+
+    class Meta:
+        ordering = ["name"]
+        permissions = rest_permissions("group", *CRUD)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Criterion(models.Model):
+    upper_limit = models.DurationField(help_text="A lap at most this long earns these points.")
+    points = models.PositiveIntegerField()
+    base = models.BooleanField(
+        default=False, help_text="The base criterion gives the points of a lap that meets no upper limit."
+    )
+
+    class Meta:
+        verbose_name_plural = "criteria"
+        ordering = ["upper_limit"]
+        permissions = rest_permissions("criterion", *CRUD)
+        constraints = [
+            models.UniqueConstraint(fields=["base"], condition=Q(base=True), name="criterion_one_base"),
+            models.CheckConstraint(condition=Q(upper_limit__gt=timedelta(0)), name="criterion_upper_limit_positive"),
+        ]
+
+    def __str__(self) -> str:
+        kind = "base" if self.base else f"≤ {self.upper_limit}"
+        return f"{kind}: {self.points} points"
+
+
+class Shift(models.Model):
+    name = models.CharField(max_length=100)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+
+    class Meta:
+        ordering = ["start"]
+        permissions = rest_permissions("shift", *CRUD)
+        constraints = [models.CheckConstraint(condition=Q(end__gt=F("start")), name="shift_end_after_start")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Runner(models.Model):
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    identification = models.CharField(
+        max_length=50, unique=True, help_text="Student ID, trimmed and lowercase (e.g. r0123456)."
+    )
+    university = models.ForeignKey(University, on_delete=models.PROTECT, related_name="runners")
+    group = models.ForeignKey(Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="members")
+    test_time = models.DurationField(null=True, blank=True, help_text="Time of a pre-event test lap.")
+    shifts = models.ManyToManyField(Shift, blank=True, related_name="runners")
+    first_year = models.BooleanField(default=False)
+    registered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        permissions = rest_permissions("runner", *CRUD, "summary", "query")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(identification=Lower(Trim("identification"))) & ~Q(identification=""),
+                name="runner_identification_normalised",
+            ),
+        ]
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class QueueTicket(models.Model):
+    class State(models.TextChoices):
+        WAITING = "waiting"
+        RUNNING = "running"
+        DONE = "done"
+        REMOVED = "removed"
+
+    runner = models.ForeignKey(Runner, on_delete=models.CASCADE, related_name="tickets")
+    created_at = models.DateTimeField(default=timezone.now)
+    # A sort key with wide gaps, so a move rewrites one row (services/queue.py). Only waiting
+    # tickets have one; the API shows the 0-based place in the queue instead.
+    position = models.BigIntegerField(null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
+
+    class Meta:
+        ordering = ["position", "id"]
+        permissions = rest_permissions("queueticket", "list", "create", "move", "skip", "destroy")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["runner"], condition=Q(state="waiting"), name="queueticket_one_waiting_per_runner"
+            ),
+            models.UniqueConstraint(
+                fields=["position"], condition=Q(state="waiting"), name="queueticket_unique_waiting_position"
+            ),
+            models.CheckConstraint(
+                condition=(Q(state="waiting") & Q(position__isnull=False))
+                | (~Q(state="waiting") & Q(position__isnull=True)),
+                name="queueticket_position_iff_waiting",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["waiting", "running", "done", "removed"]), name="queueticket_state_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "position"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.runner} ({self.state})"
+
+
+class Lap(models.Model):
+    runner = models.ForeignKey(Runner, on_delete=models.PROTECT, null=True, blank=True, related_name="laps")
+    ticket = models.OneToOneField(QueueTicket, on_delete=models.PROTECT, null=True, blank=True, related_name="lap")
+    start = models.DateTimeField()
+    end = models.DateTimeField(null=True, blank=True)
+    raining = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-start"]
+        permissions = rest_permissions("lap", "list", "retrieve", "current", "stats", "advance", "reverse", "assign")
+        constraints = [
+            # At most one running lap: a unique index over a constant, for unfinished laps only.
+            models.UniqueConstraint(Value(1), condition=Q(end__isnull=True), name="lap_one_running"),
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=F("start")), name="lap_end_after_start"),
+        ]
+        indexes = [
+            models.Index(fields=["end"]),
+            models.Index(fields=["runner", "end"]),
+        ]
+
+    def __str__(self) -> str:
+        who = self.runner or "unassigned"
+        return f"Lap {self.pk} ({who})"
+
+    @property
+    def duration(self) -> timedelta | None:
+        return self.end - self.start if self.end else None
+
+
+class EventSettings(models.Model):
+    """The one row of event-wide settings; its row lock also serialises every lap and queue change."""
+
+    title = models.CharField(max_length=100, default="24-hour run")
+    time_zone = models.CharField(max_length=64, default=settings.TIME_ZONE)
+    race_start = models.DateTimeField(null=True, blank=True)
+    race_end = models.DateTimeField(null=True, blank=True)
+    raining = models.BooleanField(default=False)
+    banner = models.CharField(max_length=300, blank=True)
+    leaderboard_frozen_at = models.DateTimeField(
+        null=True, blank=True, help_text="Public leaderboards show the standings of this moment."
+    )
+    min_lap_time = models.DurationField(default=timedelta(seconds=30))
+    press_time_window = models.DurationField(
+        default=timedelta(minutes=15), help_text="How old a press time sent by a client may be."
+    )
+    leaderboard_size = models.PositiveSmallIntegerField(default=3)
+    night_start_hour = models.PositiveSmallIntegerField(default=22)
+    night_end_hour = models.PositiveSmallIntegerField(default=6)
+    reload_token = models.PositiveIntegerField(default=0, help_text="Raised to make every display reload.")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "event settings"
+        permissions = rest_permissions("eventsettings", "retrieve", "update")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="eventsettings_single_row"),
+            models.CheckConstraint(
+                condition=Q(race_end__isnull=True) | Q(race_start__isnull=True) | Q(race_end__gt=F("race_start")),
+                name="eventsettings_race_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(night_start_hour__lte=23) & Q(night_end_hour__lte=23), name="eventsettings_night_hours"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def load(cls) -> "EventSettings":
+        obj, _ = cls.objects.get_or_create(id=1, defaults={"title": settings.TITLE})
+        return obj
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        ADVANCE = "advance"
+        REVERSE = "reverse"
+        ASSIGN = "assign"
+        QUEUE_INSERT = "queue_insert"
+        QUEUE_MOVE = "queue_move"
+        QUEUE_REMOVE = "queue_remove"
+        QUEUE_SKIP = "queue_skip"
+        QUEUE_RESET = "queue_reset"
+        CREATE = "create"
+        UPDATE = "update"
+        DELETE = "delete"
+        SETTINGS = "settings"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    target_type = models.CharField(max_length=50)
+    target_id = models.CharField(max_length=50, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    idempotency_key = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name_plural = "audit entries"
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action} {self.target_type} {self.target_id}"
+
+
+class IdempotencyRecord(models.Model):
+    """The first answer to a command, so that a replay of its key returns it and changes nothing."""
+
+    key = models.CharField(max_length=100, unique=True)
+    action = models.CharField(max_length=20)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    status_code = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.key}"

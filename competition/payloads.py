@@ -1,0 +1,61 @@
+"""The public JSON shape of laps, tickets and runners, shared by API answers and event payloads.
+
+Nothing here ever contains a student ID, a test time or shifts: events go to everybody.
+"""
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from competition.models import Group, Lap, QueueTicket, Runner
+
+
+def iso(moment: datetime | None) -> str | None:
+    """ISO 8601 with the offset of the event's time zone, as DRF writes datetimes."""
+    return None if moment is None else timezone.localtime(moment).isoformat()
+
+
+def seconds(delta) -> float | None:
+    return None if delta is None else round(delta.total_seconds(), 3)
+
+
+def group_ref(group: Group | None) -> dict | None:
+    return None if group is None else {"id": group.pk, "name": group.name}
+
+
+def runner_public(runner: Runner | None) -> dict | None:
+    if runner is None:
+        return None
+    return {
+        "id": runner.pk,
+        "first_name": runner.first_name,
+        "last_name": runner.last_name,
+        "university": runner.university_id,
+        "group": group_ref(runner.group),
+        "first_year": runner.first_year,
+    }
+
+
+def lap_payload(lap: Lap, points: int | None = None) -> dict:
+    """A lap; `points` comes from scoring.with_points (an annotated lap carries it itself)."""
+    if points is None:
+        points = getattr(lap, "points_value", None)
+    return {
+        "id": lap.pk,
+        "runner": runner_public(lap.runner),
+        "ticket": lap.ticket_id,
+        "start": iso(lap.start),
+        "end": iso(lap.end),
+        "duration": seconds(lap.duration),
+        "points": points if lap.end else None,
+        "raining": lap.raining,
+    }
+
+
+def ticket_payload(ticket: QueueTicket, position: int) -> dict:
+    return {
+        "id": ticket.pk,
+        "runner": runner_public(ticket.runner),
+        "position": position,
+        "created_at": iso(ticket.created_at),
+    }

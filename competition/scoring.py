@@ -1,0 +1,54 @@
+"""Points of SPEC section 4 as SQL expressions over laps, so totals are aggregates, not loops.
+
+A finished lap earns the points of the criterion with the smallest upper limit that is at least
+its duration (else the base criterion's, else 0), times the largest multiplier among the happy
+hours of the runner's group whose window [start, end) holds the lap's finish (else the base
+happy hour's multiplier, else 1).
+"""
+
+from django.db.models import DurationField, ExpressionWrapper, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from competition.models import Criterion, HappyHour, Lap
+
+
+def duration_expression():
+    return ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+
+
+def _criterion(field: str):
+    matching = Criterion.objects.filter(base=False, upper_limit__gte=OuterRef("duration")).order_by("upper_limit")
+    return Subquery(matching.values(field)[:1])
+
+
+def _base_criterion(field: str):
+    return Subquery(Criterion.objects.filter(base=True).values(field)[:1])
+
+
+def _happy_hour(field: str):
+    windows = HappyHour.objects.filter(
+        base=False, groups=OuterRef("runner__group"), start__lte=OuterRef("end"), end__gt=OuterRef("end")
+    ).order_by("-multiplier", "id")
+    return Subquery(windows.values(field)[:1])
+
+
+def _base_happy_hour(field: str):
+    return Subquery(HappyHour.objects.filter(base=True).values(field)[:1])
+
+
+def with_points(laps: QuerySet[Lap], *, explain: bool = False) -> QuerySet[Lap]:
+    """Annotate finished laps with duration and points (and, with explain, how they were made)."""
+    laps = laps.annotate(duration_value=duration_expression()).alias(duration=F("duration_value"))
+    base_points = Coalesce(_criterion("points"), _base_criterion("points"), Value(0), output_field=IntegerField())
+    multiplier = Coalesce(
+        _happy_hour("multiplier"), _base_happy_hour("multiplier"), Value(1), output_field=IntegerField()
+    )
+    laps = laps.annotate(points_value=ExpressionWrapper(base_points * multiplier, output_field=IntegerField()))
+    if explain:
+        laps = laps.annotate(
+            criterion_id=Coalesce(_criterion("id"), _base_criterion("id")),
+            criterion_points=base_points,
+            happy_hour_id=Coalesce(_happy_hour("id"), _base_happy_hour("id")),
+            multiplier_value=multiplier,
+        )
+    return laps

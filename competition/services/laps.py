@@ -1,0 +1,206 @@
+"""Next lap, undo and assigning an unassigned lap (SPEC section 3)."""
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from competition import events
+from competition.errors import DomainError, InvalidInput, NotFound
+from competition.models import EventSettings, Lap, QueueTicket, Runner
+from competition.payloads import lap_payload, seconds, ticket_payload
+from competition.scoring import with_points
+from competition.services.common import audit, race_lock
+from competition.services.idempotency import CommandResult, run_idempotent
+from competition.services.queue import head_position
+
+# A client clock corrected by its measured offset can still be a little ahead of ours.
+MAX_CLOCK_SKEW = timedelta(seconds=2)
+
+
+def _running_lap() -> Lap | None:
+    return Lap.objects.select_for_update().filter(end__isnull=True).first()
+
+
+def _lap_with_points(lap: Lap) -> dict:
+    lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
+    return lap_payload(lap)
+
+
+def _lap_ref(lap: Lap | None) -> dict | None:
+    if lap is None:
+        return None
+    return lap_payload(Lap.objects.select_related("runner__group").get(pk=lap.pk))
+
+
+def _check_expected(running: Lap | None, expected_lap_id: int | None) -> None:
+    if (running.pk if running else None) != expected_lap_id:
+        raise DomainError(
+            "The race has moved on since your screen was updated: another press was recorded first. "
+            "Check the current lap and press again if needed.",
+            code="stale_state",
+            current=_lap_ref(running),
+            seq=events.current_seq(),
+        )
+
+
+def _press_time(at: datetime | None, running: Lap | None, cfg: EventSettings) -> datetime:
+    now = timezone.now()
+    if at is None:
+        t = now
+    else:
+        if at > now + MAX_CLOCK_SKEW:
+            raise InvalidInput(
+                f"The press time is {seconds(at - now)} s in the future; check the clock of this device.",
+                code="press_time_in_future",
+            )
+        if at < now - cfg.press_time_window:
+            raise InvalidInput(
+                f"The press time is older than the {seconds(cfg.press_time_window)} s window for delayed "
+                "presses; record this lap by hand in the admin.",
+                code="press_time_too_old",
+            )
+        t = at
+    if running is not None and t <= running.start:
+        raise InvalidInput(
+            "The press time is before the running lap started; it cannot finish that lap.",
+            code="press_time_before_start",
+        )
+    return t
+
+
+def lap_advance(
+    *,
+    by,
+    idempotency_key: str,
+    expected_lap_id: int | None,
+    at: datetime | None = None,
+    force: bool = False,
+    stop: bool = False,
+) -> CommandResult:
+    """Finish the running lap and start the head of the queue (or an unassigned runner) at once."""
+
+    def command() -> dict:
+        cfg = EventSettings.objects.get(id=1)
+        running = _running_lap()
+        _check_expected(running, expected_lap_id)
+        t = _press_time(at, running, cfg)
+        if running is not None and not force and t - running.start < cfg.min_lap_time:
+            raise DomainError(
+                f"This lap would last only {seconds(t - running.start)} s, less than the minimum of "
+                f"{seconds(cfg.min_lap_time)} s: probably an accidental press. Send it again with "
+                "“record anyway” (force) if the runner really finished.",
+                code="too_soon",
+                elapsed=seconds(t - running.start),
+                min_lap_time=seconds(cfg.min_lap_time),
+            )
+        finished = started = lap = None
+        seq = None
+        if running is not None:
+            running.end = t
+            running.save(update_fields=["end"])
+            if running.ticket_id:
+                QueueTicket.objects.filter(pk=running.ticket_id).update(state=QueueTicket.State.DONE)
+            finished = _lap_with_points(running)
+            seq = events.emit("lap_finished", {"lap": finished})
+        if not stop:
+            head = (
+                QueueTicket.objects.select_for_update()
+                .filter(state=QueueTicket.State.WAITING)
+                .select_related("runner__group")
+                .order_by("position")
+                .first()
+            )
+            if head is not None:
+                head.state, head.position = QueueTicket.State.RUNNING, None
+                head.save(update_fields=["state", "position"])
+            lap = Lap.objects.create(runner=head.runner if head else None, ticket=head, start=t, raining=cfg.raining)
+            started = _lap_ref(lap)
+            seq = events.emit("lap_started", {"lap": started})
+        if seq is None:
+            raise DomainError("No lap is running, so there is nothing to stop.", code="nothing_running")
+        audit(
+            by=by,
+            action="advance",
+            target=running or lap,
+            idempotency_key=idempotency_key,
+            details={
+                "finished": finished and finished["id"],
+                "started": started and started["id"],
+                "at": t.isoformat(),
+                "client_time": at is not None,
+                "forced": force,
+                "stop": stop,
+            },
+        )
+        return {"finished": finished, "started": started, "seq": seq}
+
+    return run_idempotent(key=idempotency_key, action="advance", by=by, command=command)
+
+
+def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> CommandResult:
+    """Undo the last advance exactly: drop the running lap, its ticket back to the head, resume the previous."""
+
+    def command() -> dict:
+        running = _running_lap()
+        _check_expected(running, expected_lap_id)
+        removed = resumed = None
+        seq = None
+        if running is not None:
+            # The lap the same press finished ended exactly when this one started.
+            previous = Lap.objects.select_for_update().filter(end=running.start).first()
+            removed = _lap_ref(running)
+            ticket = running.ticket
+            running.delete()
+            seq = events.emit("lap_removed", {"lap": removed})
+            if ticket is not None:
+                ticket.state, ticket.position = QueueTicket.State.WAITING, head_position()
+                ticket.save(update_fields=["state", "position"])
+                seq = events.emit("queue_inserted", {"ticket": ticket_payload(ticket, 0)})
+        else:
+            # Nothing runs: the last advance was a stop; undo it by resuming the last finished lap.
+            previous = Lap.objects.select_for_update().filter(end__isnull=False).order_by("-end").first()
+            if previous is None:
+                raise DomainError("There is nothing to undo: no lap has been started yet.", code="nothing_to_undo")
+        if previous is not None:
+            previous.end = None
+            previous.save(update_fields=["end"])
+            if previous.ticket_id:
+                QueueTicket.objects.filter(pk=previous.ticket_id).update(state=QueueTicket.State.RUNNING)
+            resumed = _lap_ref(previous)
+            seq = events.emit("lap_resumed", {"lap": resumed})
+        audit(
+            by=by,
+            action="reverse",
+            target=previous or running,
+            idempotency_key=idempotency_key,
+            details={"removed": removed and removed["id"], "resumed": resumed and resumed["id"]},
+        )
+        return {"removed": removed, "resumed": resumed, "seq": seq}
+
+    return run_idempotent(key=idempotency_key, action="reverse", by=by, command=command)
+
+
+def lap_assign(*, by, lap_id: int, runner_id: int) -> dict:
+    """Give an unassigned lap (started while the queue was empty) to the runner who ran it."""
+    with transaction.atomic():
+        race_lock()
+        lap = Lap.objects.select_for_update().filter(pk=lap_id).first()
+        if lap is None:
+            raise NotFound(f"There is no lap {lap_id}.")
+        if lap.runner_id is not None:
+            raise DomainError(
+                f"Lap {lap_id} already belongs to {lap.runner}; change it in the admin if that is wrong.",
+                code="already_assigned",
+            )
+        runner = Runner.objects.filter(pk=runner_id).first()
+        if runner is None:
+            raise NotFound(f"There is no runner {runner_id}.", code="unknown_runner")
+        lap.runner = runner
+        lap.save(update_fields=["runner"])
+        payload = _lap_with_points(lap) if lap.end else _lap_ref(lap)
+        seq = events.emit("lap_assigned", {"lap": payload})
+        if lap.end:
+            seq = events.emit("points_changed", {"reason": "lap_assigned", "runner": runner.pk})
+        audit(by=by, action="assign", target=lap, details={"runner": runner.pk})
+    return {"lap": payload, "seq": seq}

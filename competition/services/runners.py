@@ -1,0 +1,91 @@
+"""Registering and editing runners."""
+
+from django.db import IntegrityError, transaction
+
+from competition import events
+from competition.errors import DomainError, InvalidInput
+from competition.models import Runner, University
+from competition.payloads import runner_public
+from competition.services.common import audit
+
+# Fields whose change can move points (the group decides the happy hours).
+POINTS_FIELDS = {"group"}
+
+
+def normalise_identification(raw: str) -> str:
+    return (raw or "").strip().lower()
+
+
+def identification_problem(identification: str, university: University | None = None) -> str | None:
+    """Why an ID is malformed: against its university, or (unknown university) against all of them."""
+    if not identification:
+        return "The student ID is empty: scan the card again or type the ID."
+    if university is not None:
+        return university.identification_error(identification)
+    universities = list(University.objects.all())
+    if not universities or any(u.identification_error(identification) is None for u in universities):
+        return None
+    patterns = ", ".join(f"{u.abbreviation}: {u.student_id_pattern}" for u in universities)
+    return f"“{identification}” is not a valid student ID (expected {patterns}, e.g. r0123456)."
+
+
+def _validate(identification: str, university: University) -> None:
+    problem = identification_problem(identification, university)
+    if problem:
+        raise InvalidInput(problem, code="invalid_identification", field="identification")
+
+
+def runner_create(
+    *, by, first_name: str, last_name: str, identification: str, university: University, **fields
+) -> Runner:
+    identification = normalise_identification(identification)
+    _validate(identification, university)
+    shifts = fields.pop("shifts", None)
+    try:
+        with transaction.atomic():
+            runner = Runner.objects.create(
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+                identification=identification,
+                university=university,
+                **fields,
+            )
+            if shifts is not None:
+                runner.shifts.set(shifts)
+            events.emit("runner_changed", {"runner": runner_public(runner)})
+            audit(by=by, action="create", target=runner, details={"identification": identification})
+    except IntegrityError:
+        raise DomainError(
+            f"A runner with student ID {identification} already exists; queue them by scanning their card.",
+            code="already_registered",
+        ) from None
+    return runner
+
+
+def runner_update(*, by, runner: Runner, **fields) -> Runner:
+    if "identification" in fields:
+        fields["identification"] = normalise_identification(fields["identification"])
+    shifts = fields.pop("shifts", None)
+    for name, value in fields.items():
+        setattr(runner, name, value)
+    if "identification" in fields or "university" in fields:
+        _validate(runner.identification, runner.university)
+    try:
+        with transaction.atomic():
+            runner.save()
+            if shifts is not None:
+                runner.shifts.set(shifts)
+            events.emit("runner_changed", {"runner": runner_public(runner)})
+            if POINTS_FIELDS & fields.keys():
+                events.emit("points_changed", {"reason": "membership", "runner": runner.pk})
+            audit(
+                by=by,
+                action="update",
+                target=runner,
+                details={"fields": sorted(set(fields) | ({"shifts"} if shifts is not None else set()))},
+            )
+    except IntegrityError:
+        raise DomainError(
+            f"Another runner already has student ID {runner.identification}.", code="already_registered"
+        ) from None
+    return runner

@@ -1,0 +1,89 @@
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from competition.models import Criterion, Group, HappyHour, Lap, QueueTicket, Runner, Shift, University
+
+
+class UniversityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = University
+        django_get_or_create = ("abbreviation",)
+
+    name = "Katholieke Universiteit Leuven"
+    abbreviation = "KU Leuven"
+    student_id_pattern = r"^r\d{7}$"
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    name = factory.Sequence(lambda n: f"Group {n}")
+
+
+class RunnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Runner
+
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    identification = factory.Sequence(lambda n: f"r{n:07d}")
+    university = factory.SubFactory(UniversityFactory)
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Criterion
+
+    upper_limit = timedelta(minutes=5)
+    points = 10
+
+
+class HappyHourFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HappyHour
+
+    name = factory.Sequence(lambda n: f"Happy hour {n}")
+    start = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    end = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=1))
+    multiplier = 2
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Shift
+
+    name = factory.Sequence(lambda n: f"Shift {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=1))
+    end = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=2))
+
+
+class TicketFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QueueTicket
+
+    runner = factory.SubFactory(RunnerFactory)
+    position = factory.Sequence(lambda n: (n + 1) << 20)
+
+
+class LapFactory(factory.django.DjangoModelFactory):
+    """A finished lap of `minutes` minutes ending at `end`."""
+
+    class Meta:
+        model = Lap
+
+    runner = factory.SubFactory(RunnerFactory)
+    end = factory.LazyFunction(timezone.now)
+    start = factory.LazyAttribute(lambda lap: lap.end - timedelta(minutes=3))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", "secret")

@@ -1,0 +1,193 @@
+"""Settings for 24-hour run: one module, driven by the environment (see README, "Configuration")."""
+
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+from it24u.env import env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = env_bool("DEBUG", False)
+
+# The development default. With DEBUG=0 the app refuses to start on it (or on none at all).
+DEFAULT_SECRET_KEY = "dev-insecure-24-hour-run-do-not-use-in-production"
+SECRET_KEY = env_str("SECRET_KEY") or (DEFAULT_SECRET_KEY if DEBUG else "")
+if not DEBUG and SECRET_KEY in ("", DEFAULT_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is missing or is the development default: set SECRET_KEY to a long random "
+        "value (python -c 'import secrets; print(secrets.token_urlsafe(50))') or set DEBUG=1."
+    )
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "daphne",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "django_eventstream",
+    "import_export",
+    "competition",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "competition.middleware.BodySizeLimitMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "it24u.urls"
+ASGI_APPLICATION = "it24u.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / p for p in env_list("DJANGO_TEMPLATE_PATHS")],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def _database() -> dict:
+    """DATABASE_URL, else the SQL_* names of the original app, else an embedded SQLite file."""
+    url = env_str("DATABASE_URL")
+    if url:
+        import dj_database_url
+
+        db = dj_database_url.parse(url, conn_max_age=env_int("SQL_CONN_MAX_AGE", 0))
+    elif env_str("SQL_ENGINE"):
+        db = {
+            "ENGINE": env_str("SQL_ENGINE"),
+            "NAME": env_str("SQL_DATABASE"),
+            "USER": env_str("SQL_USER"),
+            "PASSWORD": env_str("SQL_PASSWORD"),
+            "HOST": env_str("SQL_HOST", "localhost"),
+            "PORT": env_str("SQL_PORT", "5432"),
+            "CONN_MAX_AGE": env_int("SQL_CONN_MAX_AGE", 0),
+        }
+    else:
+        db = {"ENGINE": "django.db.backends.sqlite3", "NAME": env_str("SQLITE_PATH") or BASE_DIR / "db.sqlite3"}
+    if db["ENGINE"].endswith("sqlite3"):
+        # IMMEDIATE takes the write lock at BEGIN, so two writers queue up instead of one
+        # failing half-way; the busy timeout is how long they queue.
+        db.setdefault("OPTIONS", {}).update(
+            {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        )
+    db["TEST"] = {"NAME": env_str("SQL_TEST_DATABASE") or None}
+    return db
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = env_str("DJANGO_TIMEZONE", "Europe/Brussels")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / p for p in env_list("DJANGO_STATIC_PATHS")]
+# Daphne serves static files itself in development; NGINX does it in production.
+SERVE_STATIC = env_bool("SERVE_STATIC", DEBUG)
+
+# A JSON body bigger than this is refused with 413: no API request needs more.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_BODY_BYTES", 64 * 1024)
+# The admin's CSV import uploads files; those go through FILE_UPLOAD, not the limit above.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+REDIS_URL = env_str("REDIS_URL")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "competition.api.permissions.SessionAuthentication401",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["competition.api.permissions.RestPermission"],
+    "DEFAULT_PAGINATION_CLASS": "competition.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "competition.api.errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "24-hour run API",
+    "DESCRIPTION": "The race engine of the 24-hour relay: laps, queue, points and live events.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# Events: stored in the database (replay by Last-Event-ID, also after a restart) and fanned
+# out in-process, or across worker processes through Redis when REDIS_URL is set.
+EVENTSTREAM_STORAGE_CLASS = "django_eventstream.storage.DjangoModelStorage"
+EVENTS_CHANNEL = "race"
+EVENTS_RETENTION_HOURS = env_int("EVENTS_RETENTION_HOURS", 72)
+if REDIS_URL:
+    from redis.connection import parse_url
+
+    EVENTSTREAM_REDIS = parse_url(REDIS_URL)
+
+# The actions anonymous users may take, as rest_<action>_<model> without the "rest_" prefix.
+# This is the only place that opens the API to the public.
+ANONYMOUS_PERMISSIONS = frozenset(
+    {
+        "stats_lap",
+        "list_lap",
+        "retrieve_lap",
+        "current_lap",
+        "list_queueticket",
+        "summary_runner",
+        "list_group",
+        "retrieve_group",
+        "list_university",
+        "retrieve_university",
+        "list_criterion",
+        "retrieve_criterion",
+        "list_happyhour",
+        "retrieve_happyhour",
+        "retrieve_eventsettings",
+    }
+)
+
+TITLE = env_str("TITLE", "24-hour run")
+
+LOGIN_URL = "/admin/login/"
+SESSION_COOKIE_AGE = 60 * 60 * 48  # a whole event and then some
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django_eventstream": {"level": "WARNING"}},
+}
