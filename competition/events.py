@@ -39,7 +39,8 @@ def ensure_channel() -> None:
     with transaction.atomic():
         _, created = EventCounter.objects.get_or_create(name=CHANNEL)
         if created:
-            StoredEvent.objects.create(channel=CHANNEL, type="stream-start", data=json.dumps("{}"), eid=0)
+            # bulk_create skips the library's save(), which would number an eid of 0 itself.
+            StoredEvent.objects.bulk_create([StoredEvent(channel=CHANNEL, type="", data="", eid=0)])
 
 
 def emit(event_type: str, payload: dict) -> int:

@@ -62,7 +62,12 @@ class HappyHour(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(multiplier__gte=1), name="happyhour_multiplier_at_least_1"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="happyhour_end_after_start"),
-            models.UniqueConstraint(fields=["base"], condition=Q(base=True), name="happyhour_one_base"),
+            models.UniqueConstraint(
+                fields=["base"],
+                condition=Q(base=True),
+                name="happyhour_one_base",
+                violation_error_message="There is already a base happy hour; edit that one instead of adding another.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -93,7 +98,12 @@ class Criterion(models.Model):
         ordering = ["upper_limit"]
         permissions = rest_permissions("criterion", *CRUD)
         constraints = [
-            models.UniqueConstraint(fields=["base"], condition=Q(base=True), name="criterion_one_base"),
+            models.UniqueConstraint(
+                fields=["base"],
+                condition=Q(base=True),
+                name="criterion_one_base",
+                violation_error_message="There is already a base criterion; edit that one instead of adding another.",
+            ),
             models.CheckConstraint(condition=Q(upper_limit__gt=timedelta(0)), name="criterion_upper_limit_positive"),
         ]
 

@@ -141,12 +141,26 @@ class UniversitySerializer(serializers.ModelSerializer):
         return value
 
 
+def only_one_base(serializer, value: bool, what: str) -> bool:
+    """A friendly check in front of the database's one-base constraint."""
+    others = serializer.Meta.model.objects.filter(base=True)
+    if serializer.instance is not None:
+        others = others.exclude(pk=serializer.instance.pk)
+    if value and others.exists():
+        raise serializers.ValidationError(f"There is already a base {what}; edit that one instead of adding another.")
+    return value
+
+
 class HappyHourSerializer(serializers.ModelSerializer):
     groups = serializers.PrimaryKeyRelatedField(many=True, queryset=Group.objects.all(), required=False)
 
     class Meta:
         model = HappyHour
         fields = ["id", "name", "start", "end", "multiplier", "base", "groups"]
+        extra_kwargs = {"base": {"validators": []}}  # validate_base says it more clearly
+
+    def validate_base(self, value):
+        return only_one_base(self, value, "happy hour")
 
     def validate(self, attrs):
         start = attrs.get("start", getattr(self.instance, "start", None))
@@ -173,6 +187,10 @@ class CriterionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Criterion
         fields = ["id", "upper_limit", "points", "base"]
+        extra_kwargs = {"base": {"validators": []}}  # validate_base says it more clearly
+
+    def validate_base(self, value):
+        return only_one_base(self, value, "criterion")
 
     def validate_upper_limit(self, value):
         if value <= timedelta(0):

@@ -105,7 +105,7 @@ def lap_advance(
             seq = events.emit("lap_finished", {"lap": finished})
         if not stop:
             head = (
-                QueueTicket.objects.select_for_update()
+                QueueTicket.objects.select_for_update(of=("self",))
                 .filter(state=QueueTicket.State.WAITING)
                 .select_related("runner__group")
                 .order_by("position")

@@ -44,11 +44,13 @@ def _renumber() -> None:
 def _key_for_place(place: int, *, excluding: int | None) -> int:
     """A free sort key that puts a ticket at `place` among the other waiting tickets."""
     others = _waiting().exclude(pk=excluding).order_by("position").values_list("position", flat=True)
-    before_after = list(others[max(place - 1, 0) : place + 1])
+    place = min(place, others.count())  # past the tail means the tail
     if place == 0:
-        return (before_after[0] - GAP) if before_after else GAP
-    if len(before_after) < 2:  # at or past the tail
-        return (before_after[-1] + GAP) if before_after else GAP
+        head = others.first()
+        return GAP if head is None else head - GAP
+    before_after = list(others[place - 1 : place + 1])
+    if len(before_after) < 2:  # at the tail
+        return before_after[0] + GAP
     low, high = before_after
     if high - low < 2:
         _renumber()
@@ -87,7 +89,9 @@ def queue_enqueue(*, by, runner: Runner, position: int | None = None) -> dict:
 
 
 def _waiting_ticket(ticket_id: int) -> QueueTicket:
-    ticket = QueueTicket.objects.select_for_update().select_related("runner__group").filter(pk=ticket_id).first()
+    ticket = (
+        QueueTicket.objects.select_for_update(of=("self",)).select_related("runner__group").filter(pk=ticket_id).first()
+    )
     if ticket is None:
         raise NotFound(f"There is no queue ticket {ticket_id}.")
     if ticket.state != WAITING:

@@ -15,7 +15,9 @@ from competition.tests.factories import RunnerFactory, UserFactory
 @pytest.fixture(autouse=True)
 def defaults(request):
     """competition_init on every test database (KU Leuven, base criterion/happy hour, groups)."""
-    if "db" in request.fixturenames or "transactional_db" in request.fixturenames:
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
+    if uses_db:
+        request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
         call_command("competition_init", verbosity=0)
 
 

@@ -1,0 +1,79 @@
+"""Events: stored with the change, gap-free, delivered only after commit."""
+
+import json
+
+import pytest
+from django.db import transaction
+from django_eventstream.models import Event
+
+from competition import events
+from competition.tests.conftest import advance
+from competition.tests.factories import RunnerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def stored() -> list[tuple[int, str]]:
+    return list(Event.objects.filter(eid__gt=0).order_by("eid").values_list("eid", "type"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_event_outside_a_transaction_is_a_bug():
+    with pytest.raises(RuntimeError):
+        events.emit("x", {})
+
+
+def test_a_rolled_back_change_leaves_no_event_and_no_gap(monkeypatch, django_capture_on_commit_callbacks):
+    delivered = []
+    monkeypatch.setattr(events, "_deliver", lambda kind, text, seq: delivered.append(seq))
+    before = events.current_seq()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        events.emit("doomed", {})
+        raise RuntimeError("the change fails after its event was stored")
+    assert events.current_seq() == before
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        seq = events.emit("kept", {"n": 1})
+    assert seq == before + 1
+    assert delivered == [seq]
+    assert stored()[-1] == (seq, "kept")
+
+
+def test_delivery_waits_for_the_commit(django_capture_on_commit_callbacks, monkeypatch):
+    delivered = []
+    monkeypatch.setattr(events, "_deliver", lambda kind, text, seq: delivered.append(kind))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        events.emit("settings_changed", {})
+        assert delivered == []
+    assert len(callbacks) == 1 and delivered == ["settings_changed"]
+
+
+def test_payloads_carry_their_type_and_seq_in_the_library_format(organiser):
+    RunnerFactory()
+    runner = RunnerFactory()
+    organiser.post("/api/queue/", {"runner": runner.pk}, format="json")
+    advance(organiser)
+    for eid, kind in stored():
+        data = json.loads(json.loads(Event.objects.get(eid=eid).data))
+        assert data["seq"] == eid and data["type"] == kind
+    assert [kind for _, kind in stored()][-2:] == ["queue_inserted", "lap_started"]
+
+
+def test_the_counter_starts_with_a_placeholder_so_clients_can_resume_from_zero():
+    assert Event.objects.filter(eid=0).exists()
+
+
+def test_old_events_are_trimmed_after_the_retention(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.EVENTS_RETENTION_HOURS = 48
+    with transaction.atomic():
+        old = events.emit("old", {})
+        new = events.emit("new", {})
+    Event.objects.filter(eid=old).update(created=timezone.now() - timedelta(hours=49))
+    Event.objects.filter(eid=new).update(created=timezone.now() - timedelta(hours=47))
+    events._last_trim = 0.0
+    events._trim_old_events()
+    assert not Event.objects.filter(eid=old).exists()
+    assert Event.objects.filter(eid=new).exists()
