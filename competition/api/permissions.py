@@ -8,6 +8,7 @@ the action. A view that names neither is closed.
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from drf_spectacular.authentication import SessionScheme
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import BasePermission
 
@@ -59,3 +60,9 @@ class SessionAuthentication401(SessionAuthentication):
 
     def authenticate_header(self, request) -> str:
         return 'Session realm="api"'
+
+
+class SessionAuthentication401Scheme(SessionScheme):
+    """Describes SessionAuthentication401 in the OpenAPI schema (as the plain session scheme)."""
+
+    target_class = SessionAuthentication401

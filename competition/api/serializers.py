@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from competition.models import Criterion, Group, HappyHour, Lap, Runner, Shift, University
@@ -11,6 +13,7 @@ from competition.payloads import group_ref
 from competition.scoring import with_points
 
 
+@extend_schema_field(OpenApiTypes.NUMBER)
 class SecondsField(serializers.Field):
     """A duration as a number of seconds, as the API shows every duration."""
 

@@ -123,7 +123,7 @@ class LapViewSet(viewsets.ReadOnlyModelViewSet):
     def _rows(self, laps):
         return [{**lap_payload(lap), "points_explanation": _explanation(lap)} for lap in laps]
 
-    @extend_schema(responses=OpenApiTypes.OBJECT, parameters=[OpenApiParameter("page", int)])
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="laps_list")
     def list(self, request):
         laps = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(laps)
