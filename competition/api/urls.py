@@ -4,7 +4,15 @@ from rest_framework.routers import DefaultRouter
 from competition.api import views
 from competition.api.events import events_view
 
+
+class APIRootView(DefaultRouter.APIRootView):
+    """The browsable API's index: links only, open to everybody."""
+
+    public = True
+
+
 router = DefaultRouter()
+router.APIRootView = APIRootView
 router.register("laps", views.LapViewSet, basename="lap")
 router.register("queue", views.QueueViewSet, basename="queue")
 router.register("runners", views.RunnerViewSet, basename="runner")

@@ -16,7 +16,6 @@ COMPETITION_PERMISSIONS = [
     "rest_list_runner",
     "rest_retrieve_runner",
     "rest_create_runner",
-    "rest_list_shift",
 ]
 
 
