@@ -3,7 +3,7 @@ from django.http import JsonResponse
 
 
 class BodySizeLimitMiddleware:
-    """Refuse an API body over DATA_UPLOAD_MAX_MEMORY_SIZE with a JSON 413 before anything reads it."""
+    """Refuse an API body over API_MAX_BODY_BYTES with a JSON 413 before anything reads it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -14,7 +14,7 @@ class BodySizeLimitMiddleware:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0
-            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            limit = settings.API_MAX_BODY_BYTES
             if limit and length > limit:
                 return JsonResponse(
                     {

@@ -5,7 +5,7 @@ bad row with its line and reason, so staff fix the file and upload the same file
 """
 
 import math
-from datetime import datetime, time, timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -59,7 +59,7 @@ def parse_duration_cell(value) -> timedelta | None:
         seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
     elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         seconds = float(value)
-    elif isinstance(value, str) and not isinstance(value, datetime):
+    elif isinstance(value, str):
         parts = value.strip().split(":")
         try:
             numbers = [float(part) for part in parts]
@@ -203,6 +203,7 @@ class RunnerResource(resources.ModelResource):
         return Runner.objects.select_related("university", "group")
 
     def before_import(self, dataset, **kwargs):
+        self._first_line: dict[str, int] = {}
         # Spreadsheets add stray spaces and capitals to headers; a wrong header must not silently
         # drop a column.
         headers = [str(h or "").strip().lower() for h in dataset.headers or []]
@@ -218,7 +219,6 @@ class RunnerResource(resources.ModelResource):
             raise ValueError(
                 f"The header line is wrong ({'; '.join(problems)}). Expected columns: {', '.join(RUNNER_COLUMNS)}."
             )
-        self._first_line: dict[str, int] = {}
 
     def after_init_instance(self, instance, new, row, **kwargs):
         if new and instance.university_id is None:
@@ -251,6 +251,8 @@ def import_report(result) -> dict | None:
     if not (result.has_errors() or result.has_validation_errors()):
         return None
     file_errors = [str(error.error) for error in result.base_errors]
+    if file_errors:  # a wrong header makes every row wrong: name the cause, not its echoes
+        return {"file_errors": file_errors, "rows": []}
     rows: dict[int, list[str]] = {}
     for invalid in result.invalid_rows:
         reasons = rows.setdefault(invalid.number + 1, [])

@@ -116,10 +116,9 @@ STATICFILES_DIRS = [BASE_DIR / p for p in env_list("DJANGO_STATIC_PATHS")]
 # Daphne serves static files itself in development; NGINX does it in production.
 SERVE_STATIC = env_bool("SERVE_STATIC", DEBUG)
 
-# A JSON body bigger than this is refused with 413: no API request needs more.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_BODY_BYTES", 64 * 1024)
-# The admin's CSV import uploads files; those go through FILE_UPLOAD, not the limit above.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# An API body bigger than this is refused with 413 (competition.middleware): no API request
+# needs more. Admin forms keep Django's own, larger limit.
+API_MAX_BODY_BYTES = env_int("MAX_BODY_BYTES", 64 * 1024)
 
 REDIS_URL = env_str("REDIS_URL")
 

@@ -22,13 +22,13 @@ def _after_change(instance: Model, action: str, by, details: dict) -> None:
     audit(by=by, action=action, target=instance, details=details)
 
 
-def _save(instance: Model, m2m: dict, *, by, action: str) -> Model:
+def _save(instance: Model, fields: list[str], m2m: dict, *, by, action: str) -> Model:
     try:
         with transaction.atomic():
             instance.save()
             for field, values in m2m.items():
                 getattr(instance, field).set(values)
-            _after_change(instance, action, by, {"fields": sorted(m2m) + []})
+            _after_change(instance, action, by, {"fields": sorted([*fields, *m2m])})
     except IntegrityError as error:
         raise DomainError(
             f"This {type(instance)._meta.verbose_name} conflicts with existing data ({error.__cause__ or error}). "
@@ -39,13 +39,13 @@ def _save(instance: Model, m2m: dict, *, by, action: str) -> Model:
 
 
 def data_create(*, by, model: type[Model], fields: dict, m2m: dict | None = None) -> Model:
-    return _save(model(**fields), m2m or {}, by=by, action="create")
+    return _save(model(**fields), list(fields), m2m or {}, by=by, action="create")
 
 
 def data_update(*, by, instance: Model, fields: dict, m2m: dict | None = None) -> Model:
     for name, value in fields.items():
         setattr(instance, name, value)
-    return _save(instance, m2m or {}, by=by, action="update")
+    return _save(instance, list(fields), m2m or {}, by=by, action="update")
 
 
 def data_delete(*, by, instance: Model) -> None:

@@ -8,9 +8,6 @@ from competition.models import Runner, University
 from competition.payloads import runner_public
 from competition.services.common import audit
 
-# Fields whose change can move points (the group decides the happy hours).
-POINTS_FIELDS = {"group"}
-
 
 def normalise_identification(raw: str) -> str:
     return (raw or "").strip().lower()
@@ -66,6 +63,7 @@ def runner_update(*, by, runner: Runner, **fields) -> Runner:
     if "identification" in fields:
         fields["identification"] = normalise_identification(fields["identification"])
     shifts = fields.pop("shifts", None)
+    moves_points = "group" in fields and fields["group"] != runner.group
     for name, value in fields.items():
         setattr(runner, name, value)
     if "identification" in fields or "university" in fields:
@@ -76,7 +74,7 @@ def runner_update(*, by, runner: Runner, **fields) -> Runner:
             if shifts is not None:
                 runner.shifts.set(shifts)
             events.emit("runner_changed", {"runner": runner_public(runner)})
-            if POINTS_FIELDS & fields.keys():
+            if moves_points:
                 events.emit("points_changed", {"reason": "membership", "runner": runner.pk})
             audit(
                 by=by,
