@@ -7,8 +7,11 @@ from competition.models import AuditEntry, EventSettings
 
 def race_lock() -> EventSettings:
     """Lock the settings row; every lap and queue change takes it first, so they run one at a time."""
-    EventSettings.load()  # make sure the row exists before locking it
-    return EventSettings.objects.select_for_update().get(id=1)
+    try:
+        return EventSettings.objects.select_for_update().get(id=1)
+    except EventSettings.DoesNotExist:
+        EventSettings.load()  # a database without competition_init: make the row, then lock it
+        return EventSettings.objects.select_for_update().get(id=1)
 
 
 def audit(*, by, action: str, target, details: dict | None = None, idempotency_key: str = "") -> AuditEntry:

@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 from competition.errors import DomainError, InvalidInput
-from competition.models import IdempotencyRecord
+from competition.models import EventSettings, IdempotencyRecord
 from competition.services.common import race_lock
 
 
@@ -19,12 +19,12 @@ class CommandResult:
     replayed: bool = False
 
 
-def run_idempotent(*, key: str, action: str, by, command: Callable[[], dict]) -> CommandResult:
-    """Run `command` under the race lock once per key; store and return its answer, even a refusal."""
+def run_idempotent(*, key: str, action: str, by, command: Callable[[EventSettings], dict]) -> CommandResult:
+    """Run `command(settings)` under the race lock once per key; store and return its answer, even a refusal."""
     if not key or len(key) > 100:
         raise InvalidInput("idempotency_key is required: a unique string (a UUID) of at most 100 characters.")
     with transaction.atomic():
-        race_lock()  # serialises commands, so the lookup below cannot race a first run of the key
+        cfg = race_lock()  # serialises commands, so the lookup below cannot race a first run of the key
         stored = IdempotencyRecord.objects.filter(key=key).first()
         if stored is not None:
             if stored.action != action:
@@ -36,7 +36,7 @@ def run_idempotent(*, key: str, action: str, by, command: Callable[[], dict]) ->
             return CommandResult(stored.status_code, stored.response, replayed=True)
         try:
             with transaction.atomic():  # a refusal rolls back the command's own writes only
-                body, status = command(), 200
+                body, status = command(cfg), 200
         except DomainError as refusal:
             body, status = refusal.as_payload(), refusal.status
         body = json.loads(json.dumps(body, cls=DjangoJSONEncoder))

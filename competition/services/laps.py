@@ -80,8 +80,7 @@ def lap_advance(
 ) -> CommandResult:
     """Finish the running lap and start the head of the queue (or an unassigned runner) at once."""
 
-    def command() -> dict:
-        cfg = EventSettings.objects.get(id=1)
+    def command(cfg: EventSettings) -> dict:
         running = _running_lap()
         _check_expected(running, expected_lap_id)
         t = _press_time(at, running, cfg)
@@ -141,7 +140,7 @@ def lap_advance(
 def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> CommandResult:
     """Undo the last advance exactly: drop the running lap, its ticket back to the head, resume the previous."""
 
-    def command() -> dict:
+    def command(cfg: EventSettings) -> dict:
         running = _running_lap()
         _check_expected(running, expected_lap_id)
         removed = resumed = None
