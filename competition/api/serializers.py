@@ -144,6 +144,15 @@ class UniversitySerializer(serializers.ModelSerializer):
         return value
 
 
+def check_window(serializer, attrs: dict) -> dict:
+    """A start/end pair (possibly half given in a PATCH) must end after it starts."""
+    start = attrs.get("start", getattr(serializer.instance, "start", None))
+    end = attrs.get("end", getattr(serializer.instance, "end", None))
+    if start and end and end <= start:
+        raise serializers.ValidationError({"end": "The end must be after the start."})
+    return attrs
+
+
 def only_one_base(serializer, value: bool, what: str) -> bool:
     """A friendly check in front of the database's one-base constraint."""
     others = serializer.Meta.model.objects.filter(base=True)
@@ -166,10 +175,7 @@ class HappyHourSerializer(serializers.ModelSerializer):
         return only_one_base(self, value, "happy hour")
 
     def validate(self, attrs):
-        start = attrs.get("start", getattr(self.instance, "start", None))
-        end = attrs.get("end", getattr(self.instance, "end", None))
-        if start and end and end <= start:
-            raise serializers.ValidationError({"end": "The end must be after the start."})
+        check_window(self, attrs)
         if attrs.get("multiplier", 1) < 1:
             raise serializers.ValidationError({"multiplier": "The multiplier is a whole number of at least 1."})
         return attrs
@@ -207,11 +213,7 @@ class ShiftSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "start", "end"]
 
     def validate(self, attrs):
-        start = attrs.get("start", getattr(self.instance, "start", None))
-        end = attrs.get("end", getattr(self.instance, "end", None))
-        if start and end and end <= start:
-            raise serializers.ValidationError({"end": "The end must be after the start."})
-        return attrs
+        return check_window(self, attrs)
 
 
 class RunnerSerializer(serializers.ModelSerializer):
