@@ -146,6 +146,7 @@ def queue_reset(*, by) -> int:
     with transaction.atomic():
         race_lock()
         count = _waiting().update(state=QueueTicket.State.REMOVED, position=None)
-        events.emit("queue_reset", {"removed": count})
-        audit(by=by, action="queue_reset", target=None, details={"removed": count})
+        if count:
+            events.emit("queue_reset", {"removed": count})
+            audit(by=by, action="queue_reset", target=None, details={"removed": count})
     return count
