@@ -1,6 +1,6 @@
 """Idempotent defaults: KU Leuven, the base criterion and happy hour, the competition group."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.models import Group as UserGroup
 from django.contrib.auth.models import Permission
@@ -31,11 +31,13 @@ class Command(BaseCommand):
             if not Criterion.objects.filter(base=True).exists():
                 Criterion.objects.create(upper_limit=timedelta(hours=1), points=1, base=True)
             if not HappyHour.objects.filter(base=True).exists():
-                from django.utils import timezone
-
-                now = timezone.now()
+                # The base multiplier holds outside every window; its own window is only a formality.
                 HappyHour.objects.create(
-                    name="Base", start=now, end=now + timedelta(days=3650), multiplier=1, base=True
+                    name="Base",
+                    start=datetime(2000, 1, 1, tzinfo=UTC),
+                    end=datetime(2100, 1, 1, tzinfo=UTC),
+                    multiplier=1,
+                    base=True,
                 )
             EventSettings.load()
             group, _ = UserGroup.objects.get_or_create(name="competition")
