@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from competition.health import healthz
@@ -10,4 +11,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("api/", include("competition.api.urls")),
     path("healthz", healthz, name="healthz"),
+    # Until the single-page app is built, the browsable API is the front door.
+    path("", RedirectView.as_view(url="/api/", permanent=False)),
 ]
