@@ -16,8 +16,10 @@ def healthz(request):
         try:
             from django_eventstream.eventstream import redis_client
 
+            from competition import fanout
+
             redis_client.ping()
-            checks["redis"] = "ok"
+            checks["redis"] = "ok" if fanout.healthy() else "error: event subscription down"
         except Exception as error:
             checks["redis"] = f"error: {type(error).__name__}"
     healthy = all(v == "ok" for v in checks.values())

@@ -10,6 +10,12 @@ class BodySizeLimitMiddleware:
 
     def __call__(self, request):
         if request.path.startswith("/api/"):
+            if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+                # Without a length the body would be read as empty; say so instead of a confusing 400.
+                return JsonResponse(
+                    {"detail": "Send the body with a Content-Length, not chunked.", "code": "length_required"},
+                    status=411,
+                )
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:

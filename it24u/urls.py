@@ -14,3 +14,5 @@ urlpatterns = [
     # Until the single-page app is built, the browsable API is the front door.
     path("", RedirectView.as_view(url="/api/", permanent=False)),
 ]
+
+handler404 = "competition.api.errors.not_found"

@@ -1,6 +1,8 @@
 """One exception handler: every error is JSON with a `detail` a person can act on, and a `code`."""
 
 from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -38,3 +40,10 @@ def exception_handler(exc, context):
         if isinstance(exc, exceptions.ParseError):
             response.data["detail"] = f"The body is not valid JSON ({exc.detail})."
     return response
+
+
+def not_found(request, exception):
+    """JSON for unknown API paths (clients read `detail`); Django's page for everything else."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": f"There is no API endpoint at {request.path}.", "code": "not_found"}, status=404)
+    return page_not_found(request, exception)

@@ -227,3 +227,14 @@ def test_the_openapi_schema_and_docs_are_served(spectator):
 def test_healthz_answers_when_the_database_does(spectator):
     response = spectator.get("/healthz")
     assert response.status_code == 200 and response.json()["database"] == "ok"
+
+
+def test_an_unknown_api_path_is_a_json_404(spectator):
+    response = spectator.get("/api/no-such-thing/")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "There is no API endpoint at /api/no-such-thing/."
+
+
+def test_a_chunked_body_without_length_is_411(organiser):
+    response = organiser.post("/api/queue/", {"runner": 1}, format="json", HTTP_TRANSFER_ENCODING="chunked")
+    assert response.status_code == 411 and "Content-Length" in response.json()["detail"]
