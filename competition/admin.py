@@ -423,7 +423,8 @@ class LapAdmin(AuditedAdmin, ExportMixin, admin.ModelAdmin):
         return with_points(super().get_queryset(request).select_related("runner__group"))
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {"subtitle": LAP_WARNING, **(extra_context or {})}
+        if request.method == "GET":
+            self.message_user(request, LAP_WARNING, messages.WARNING)
         return super().changelist_view(request, extra_context)
 
     @admin.display(description="duration", ordering="duration_value")
