@@ -1,0 +1,58 @@
+// Thin typed functions over the HTTP API. Only stores call these.
+import { del, get, patch, post } from './http'
+import type {
+  AdvanceResult,
+  CurrentSnapshot,
+  EventSettings,
+  Group,
+  Lap,
+  Me,
+  Page,
+  QueueSnapshot,
+  ReverseResult,
+  Runner,
+  RunnerSummary,
+  Shift,
+  Stats,
+  Ticket,
+  University,
+} from './types'
+
+export const api = {
+  me: () => get<Me>('/api/auth/me/'),
+  login: (username: string, password: string) => post<Me>('/api/auth/login/', { username, password }),
+  logout: () => post<Me>('/api/auth/logout/'),
+
+  stats: () => get<Stats>('/api/stats/'),
+  current: () => get<CurrentSnapshot>('/api/laps/current/'),
+  laps: (query = '') => get<Page<Lap>>(`/api/laps/${query}`),
+  advance: (body: { idempotency_key: string; expected_lap: number | null; at?: string; force?: boolean }) =>
+    post<AdvanceResult>('/api/laps/advance/', body),
+  reverse: (body: { idempotency_key: string; expected_lap: number | null }) =>
+    post<ReverseResult>('/api/laps/reverse/', body),
+  assign: (lap: number, runner: number) => post<{ lap: Lap; seq: number }>(`/api/laps/${lap}/assign/`, { runner }),
+
+  queue: () => get<QueueSnapshot>('/api/queue/'),
+  enqueue: (body: { runner?: number; identification?: string; position?: number }) =>
+    post<Ticket & { seq: number }>('/api/queue/', body),
+  move: (ticket: number, position: number) => post<Ticket>(`/api/queue/${ticket}/move/`, { position }),
+  skip: (ticket: number, places = 3) => post<Ticket>(`/api/queue/${ticket}/skip/`, { places }),
+  removeTicket: (ticket: number) => del<{ id: number }>(`/api/queue/${ticket}/`),
+
+  summary: (runner: number) => get<RunnerSummary>(`/api/runners/${runner}/summary/`),
+  findRunner: (identification: string) =>
+    get<Page<Runner>>(`/api/runners/?identification=${encodeURIComponent(identification)}`),
+  searchRunners: (search: string) => get<Page<Runner>>(`/api/runners/?search=${encodeURIComponent(search)}`),
+  createRunner: (body: Partial<Runner>) => post<Runner>('/api/runners/', body),
+
+  universities: () => get<Page<University>>('/api/universities/'),
+  groups: () => get<Page<Group>>('/api/groups/?page_size=500'),
+  shifts: () => get<Page<Shift>>('/api/shifts/?page_size=500'),
+  shiftRunners: (shift: number) => get<Runner[]>(`/api/query/shift-runners/?shift=${shift}`),
+  withoutUpcomingShift: (after: string) =>
+    get<Runner[]>(`/api/query/without-upcoming-shift/?after=${encodeURIComponent(after)}`),
+
+  settings: () => get<EventSettings>('/api/settings/'),
+  updateSettings: (body: Partial<EventSettings> & { reload_displays?: boolean }) =>
+    patch<EventSettings>('/api/settings/', body),
+}

@@ -1,0 +1,67 @@
+// The control page's durable outbox: every press is kept (localStorage) until the server has
+// answered it, and sent in order. A press made while offline carries its own press time; a
+// press queued behind another learns which lap it expects from the answer to the one before.
+
+export type PressKind = 'advance' | 'reverse'
+
+export interface Press {
+  key: string // the idempotency key: the same on every retry
+  kind: PressKind
+  at: string // press time on the server's clock (ISO)
+  expectedLap: number | null // null: the lap before it in the outbox decides (chained)
+  chained: boolean
+  force: boolean
+  createdAt: number
+}
+
+export interface Storage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+}
+
+const STORAGE_KEY = 'it24u.control.outbox'
+
+export function load(storage: Storage): Press[] {
+  try {
+    const raw = storage.getItem(STORAGE_KEY)
+    const parsed = raw ? JSON.parse(raw) : []
+    return Array.isArray(parsed) ? parsed : []
+  } catch {
+    return []
+  }
+}
+
+export function save(storage: Storage, presses: Press[]): void {
+  storage.setItem(STORAGE_KEY, JSON.stringify(presses))
+}
+
+export function newKey(): string {
+  return crypto.randomUUID()
+}
+
+/** A new press: it expects the running lap the screen shows, unless presses are still waiting. */
+export function makePress(
+  kind: PressKind,
+  pending: Press[],
+  runningLap: number | null,
+  serverNow: number,
+  force = false,
+): Press {
+  const chained = pending.length > 0
+  return {
+    key: newKey(),
+    kind,
+    at: new Date(serverNow).toISOString(),
+    expectedLap: chained ? null : runningLap,
+    chained,
+    force,
+    createdAt: Date.now(),
+  }
+}
+
+/** After the head press was answered: the next one expects the lap that answer left running. */
+export function settleHead(pending: Press[], runningAfter: number | null): Press[] {
+  const [, ...rest] = pending
+  if (rest.length && rest[0].chained) rest[0] = { ...rest[0], expectedLap: runningAfter, chained: false }
+  return rest
+}

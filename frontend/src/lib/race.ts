@@ -1,0 +1,91 @@
+// The live race state and how an event changes it: pure, so it can be tested without a browser.
+import type { EventSettings, Lap, RaceEvent, Stats, Ticket } from '@/api/types'
+
+import { insertAt, removeTicket } from './queue'
+
+export const RECENT_LAPS = 100
+
+export interface RaceState {
+  seq: number
+  current: Lap | null
+  queue: Ticket[]
+  recent: Lap[] // finished laps, newest first
+  settings: EventSettings | null
+}
+
+export type Verdict = 'apply' | 'duplicate' | 'gap'
+
+/** Events must come one after the other: older ones were seen, a jump means some were missed. */
+export function judge(seq: number, event: RaceEvent): Verdict {
+  if (event.seq <= seq) return 'duplicate'
+  if (event.seq > seq + 1) return 'gap'
+  return 'apply'
+}
+
+function upsertRecent(recent: Lap[], lap: Lap): Lap[] {
+  const rest = recent.filter((l) => l.id !== lap.id)
+  const merged = [lap, ...rest].sort((a, b) => Date.parse(b.end ?? '') - Date.parse(a.end ?? ''))
+  return merged.slice(0, RECENT_LAPS)
+}
+
+/** The state after one event (the caller has checked it is the next one). */
+export function applyEvent(state: RaceState, event: RaceEvent): RaceState {
+  const next: RaceState = { ...state, seq: event.seq }
+  const lap = event.lap
+  switch (event.type) {
+    case 'lap_started':
+    case 'lap_resumed':
+      if (lap) {
+        next.current = lap
+        next.recent = state.recent.filter((l) => l.id !== lap.id)
+        if (lap.ticket) next.queue = removeTicket(state.queue, lap.ticket)
+      }
+      break
+    case 'lap_finished':
+      if (lap) {
+        if (state.current?.id === lap.id) next.current = null
+        next.recent = upsertRecent(state.recent, lap)
+      }
+      break
+    case 'lap_removed':
+      if (lap && state.current?.id === lap.id) next.current = null
+      break
+    case 'lap_assigned':
+      if (lap) {
+        if (state.current?.id === lap.id) next.current = lap
+        else if (state.recent.some((l) => l.id === lap.id)) next.recent = upsertRecent(state.recent, lap)
+      }
+      break
+    case 'queue_inserted':
+    case 'queue_moved': {
+      const ticket = event.ticket as Ticket
+      next.queue = insertAt(state.queue, ticket, ticket.position)
+      break
+    }
+    case 'queue_removed':
+      next.queue = removeTicket(state.queue, (event.ticket as { id: number }).id)
+      break
+    case 'queue_reset':
+      next.queue = []
+      break
+    case 'settings_changed':
+      if (event.settings) next.settings = event.settings
+      break
+  }
+  return next
+}
+
+/** Events after which the leaderboards and totals should be read again from the server. */
+export const REFRESHES_BOARDS = new Set([
+  'lap_finished',
+  'lap_removed',
+  'lap_resumed',
+  'lap_assigned',
+  'points_changed',
+  'runner_changed',
+  'data_changed',
+])
+
+export function stateFromStats(stats: Stats, recent: Lap[] = stats.last_laps): RaceState {
+  return { seq: stats.seq, current: stats.current, queue: stats.queue, recent, settings: stats.settings }
+}

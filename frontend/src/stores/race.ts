@@ -1,0 +1,156 @@
+// The live race: the statistics snapshot plus every event applied in order on top of it.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+
+import { api } from '@/api'
+import type { ChartPoint, Leaderboards, QueueSnapshot, RaceEvent, Stats } from '@/api/types'
+import { useEventStream } from '@/composables/useEventStream'
+import { applyEvent, judge, REFRESHES_BOARDS, RECENT_LAPS, stateFromStats, type RaceState } from '@/lib/race'
+
+const BOARD_REFRESH_MS = 400
+
+export const useRaceStore = defineStore('race', () => {
+  const state = shallowRef<RaceState>({ seq: -1, current: null, queue: [], recent: [], settings: null })
+  const boards = shallowRef<Leaderboards | null>(null)
+  const chart = shallowRef<ChartPoint[]>([])
+  const totalLaps = ref(0)
+  const averageLap = ref<number | null>(null)
+  const loadedAt = ref<number | null>(null)
+  const error = ref<string | null>(null)
+  const lastPersonalBest = ref<{ runner: number; lap: number; at: number } | null>(null)
+
+  let loading: Promise<void> | null = null
+  let buffered: RaceEvent[] = []
+  let boardTimer: ReturnType<typeof setTimeout> | null = null
+  const bestByRunner = new Map<number, number>()
+
+  const stream = useEventStream({ seq: () => Math.max(state.value.seq, 0), onEvent, onReset: reload })
+
+  function adopt(stats: Stats, queue: QueueSnapshot) {
+    // Two snapshots, two seqs: start from the older one. Events between them are applied again,
+    // which every event allows (they set, insert or remove by id).
+    state.value = { ...stateFromStats(stats), queue: queue.results, seq: Math.min(stats.seq, queue.seq) }
+    boards.value = stats.leaderboards
+    chart.value = stats.chart
+    totalLaps.value = stats.total_laps
+    averageLap.value = stats.average_lap
+    loadedAt.value = Date.now()
+    for (const row of stats.leaderboards.fastest_lap) if (row.best) bestByRunner.set(row.runner.id, row.best)
+  }
+
+  /** Load the snapshot; events that arrive meanwhile are applied after it. */
+  function reload(): Promise<void> {
+    loading ??= (async () => {
+      try {
+        const [stats, queue] = await Promise.all([api.stats(), api.queue()])
+        adopt(stats, queue)
+        error.value = null
+        const from = state.value.seq
+        const pending = buffered.filter((e) => e.seq > from).sort((a, b) => a.seq - b.seq)
+        buffered = []
+        pending.forEach(apply)
+      } catch (e) {
+        error.value = (e as Error).message
+      }
+    })().finally(() => (loading = null))
+    return loading
+  }
+
+  function onEvent(event: RaceEvent) {
+    if (loading) {
+      buffered.push(event)
+      return
+    }
+    apply(event)
+  }
+
+  function apply(event: RaceEvent) {
+    const verdict = judge(state.value.seq, event)
+    if (verdict === 'duplicate') return
+    if (verdict === 'gap') {
+      buffered.push(event)
+      void reload() // we missed something: start again from a fresh snapshot
+      return
+    }
+    const before = state.value
+    state.value = applyEvent(before, event)
+    if (event.type === 'settings_changed' && before.settings && event.settings) {
+      if (event.settings.reload_token !== before.settings.reload_token) window.location.reload()
+    }
+    trackChart(event)
+    if (REFRESHES_BOARDS.has(event.type)) scheduleBoards()
+  }
+
+  function trackChart(event: RaceEvent) {
+    const lap = event.lap
+    if (!lap) return
+    if (event.type === 'lap_finished' && lap.end && lap.duration !== null) {
+      chart.value = [...chart.value.filter((p) => p.lap !== lap.id), { lap: lap.id, end: lap.end, duration: lap.duration }].slice(
+        -RECENT_LAPS,
+      )
+      totalLaps.value += 1
+      if (lap.runner) {
+        const best = bestByRunner.get(lap.runner.id)
+        if (best !== undefined && lap.duration < best) {
+          lastPersonalBest.value = { runner: lap.runner.id, lap: lap.id, at: Date.now() }
+        }
+        if (best === undefined || lap.duration < best) bestByRunner.set(lap.runner.id, lap.duration)
+      }
+    } else if (event.type === 'lap_resumed') {
+      chart.value = chart.value.filter((p) => p.lap !== lap.id)
+      totalLaps.value = Math.max(0, totalLaps.value - 1)
+    }
+  }
+
+  function scheduleBoards() {
+    if (boardTimer) return
+    boardTimer = setTimeout(async () => {
+      boardTimer = null
+      try {
+        const stats = await api.stats()
+        // Only the derived numbers: the live state stays with the events.
+        boards.value = stats.leaderboards
+        totalLaps.value = stats.total_laps
+        averageLap.value = stats.average_lap
+      } catch {
+        // the next event or reconnect tries again
+      }
+    }, BOARD_REFRESH_MS)
+  }
+
+  let started = false
+  /** Load the snapshot and go live; pages call this, it runs once. */
+  async function start() {
+    if (started) return
+    started = true
+    await reload()
+    stream.start()
+  }
+
+  const current = computed(() => state.value.current)
+  const queue = computed(() => state.value.queue)
+  const recent = computed(() => state.value.recent)
+  const settings = computed(() => state.value.settings)
+  const seq = computed(() => state.value.seq)
+
+  return {
+    state,
+    seq,
+    current,
+    queue,
+    recent,
+    settings,
+    boards,
+    chart,
+    totalLaps,
+    averageLap,
+    loadedAt,
+    error,
+    lastPersonalBest,
+    status: stream.status,
+    lastHeard: stream.lastHeard,
+    start,
+    reload,
+    apply,
+  }
+})
