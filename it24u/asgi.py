@@ -11,6 +11,6 @@ application = get_asgi_application()
 from django.conf import settings  # noqa: E402  (after setup)
 
 if settings.SERVE_STATIC:
-    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from it24u.spa import StaticFilesHandler
 
-    application = ASGIStaticFilesHandler(application)
+    application = StaticFilesHandler(application)

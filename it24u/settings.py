@@ -113,7 +113,11 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
+# The built single-page app (frontend/dist) is served under /static/app/ (it24u/spa.py).
+FRONTEND_DIST = Path(env_str("FRONTEND_DIST") or BASE_DIR / "frontend" / "dist")
 STATICFILES_DIRS = [BASE_DIR / p for p in env_list("DJANGO_STATIC_PATHS")]
+if FRONTEND_DIST.exists():
+    STATICFILES_DIRS.append(("app", FRONTEND_DIST))
 # Daphne serves static files itself in development; NGINX does it in production.
 SERVE_STATIC = env_bool("SERVE_STATIC", DEBUG)
 

@@ -1,9 +1,9 @@
 from django.contrib import admin
-from django.urls import include, path
-from django.views.generic import RedirectView
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from competition.health import healthz
+from it24u import spa
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,8 +11,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("api/", include("competition.api.urls")),
     path("healthz", healthz, name="healthz"),
-    # Until the single-page app is built, the browsable API is the front door.
-    path("", RedirectView.as_view(url="/api/", permanent=False)),
+    # Every other path is a route of the single-page app (history mode).
+    re_path(r"^(?!api/|admin/|static/|healthz)(?P<route>.*)$", spa.index, name="spa"),
 ]
 
 handler404 = "competition.api.errors.not_found"
