@@ -6,7 +6,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrations-check install clean
+FRONTEND := frontend
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: run test test-backend test-frontend test-e2e lint format migrations-check install clean chromium
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,11 +17,23 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed $(FRONTEND)/node_modules/.installed
+
+$(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund
+	touch $@
+
+# The built app that Django serves on the same origin (it24u/spa.py).
+$(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.installed $(FRONTEND_SOURCES)
+	cd $(FRONTEND) && npm run build
+
+# Debian's Chromium for the end-to-end tests (Playwright drives it; it downloads no browser).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 # Development defaults: DEBUG on, embedded SQLite, in-process events (unless the environment says otherwise).
 run: export DEBUG ?= 1
-run: $(BIN)/.installed
+run: $(BIN)/.installed $(FRONTEND)/dist/index.html
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py competition_init
 	$(BIN)/python manage.py init_users
@@ -30,19 +45,30 @@ run: $(BIN)/.installed
 	@echo ""
 	$(BIN)/daphne -b $(HOST) -p $(PORT) it24u.asgi:application
 
-test: $(BIN)/.installed
+# Every test: the backend (pytest), the app's units (Vitest), and the app in Chromium (Playwright).
+test: test-backend test-frontend test-e2e
+
+test-backend: $(BIN)/.installed
 	$(BIN)/pytest
 
-lint: $(BIN)/.installed
+test-frontend: $(FRONTEND)/node_modules/.installed
+	cd $(FRONTEND) && npx vitest run
+
+test-e2e: $(BIN)/.installed $(FRONTEND)/dist/index.html chromium
+	cd $(FRONTEND) && node --test --test-concurrency=1 e2e/
+
+lint: $(BIN)/.installed $(FRONTEND)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	cd $(FRONTEND) && npm run lint
 
-format: $(BIN)/.installed
+format: $(BIN)/.installed $(FRONTEND)/node_modules/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	cd $(FRONTEND) && npm run format
 
 migrations-check: $(BIN)/.installed
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles $(FRONTEND)/node_modules $(FRONTEND)/dist

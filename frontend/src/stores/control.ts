@@ -114,6 +114,9 @@ export const useControlStore = defineStore('control', () => {
     void flush()
   })
 
+  // Presses kept from before a reload go out as soon as the page is back.
+  if (pending.value.length) void flush()
+
   const pendingCount = computed(() => pending.value.length)
   return { pending, pendingCount, refusal, lastResult, sending, press, flush, recordAnyway, dismiss }
 })

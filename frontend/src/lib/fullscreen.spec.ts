@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+
+import type { Lap } from '@/api/types'
+
+import { celebrationFor, confetti, paceRatio, timeLeft } from './fullscreen'
+
+describe('timeLeft', () => {
+  const end = '2026-01-01T12:00:00Z'
+  const at = (iso: string) => Date.parse(iso)
+
+  it('is none without an end', () => {
+    expect(timeLeft(null, 0)).toEqual({ kind: 'none' })
+    expect(timeLeft('', 0)).toEqual({ kind: 'none' })
+  })
+
+  it('counts whole seconds down to the end', () => {
+    expect(timeLeft(end, at('2026-01-01T11:00:00Z'))).toEqual({ kind: 'running', seconds: 3600 })
+    expect(timeLeft(end, at('2026-01-01T11:59:59.500Z'))).toEqual({ kind: 'running', seconds: 1 })
+  })
+
+  it('is finished at and after the end', () => {
+    expect(timeLeft(end, at(end))).toEqual({ kind: 'finished' })
+    expect(timeLeft(end, at('2026-01-01T13:00:00Z'))).toEqual({ kind: 'finished' })
+  })
+})
+
+describe('paceRatio', () => {
+  it('is the share of an average lap, capped at 1', () => {
+    expect(paceRatio(60, 120)).toBe(0.5)
+    expect(paceRatio(300, 120)).toBe(1)
+  })
+
+  it('is null without an average or a running lap', () => {
+    expect(paceRatio(60, null)).toBeNull()
+    expect(paceRatio(null, 120)).toBeNull()
+    expect(paceRatio(60, 0)).toBeNull()
+  })
+})
+
+function lap(id: number, runner: Lap['runner'], duration: number): Lap {
+  return {
+    id,
+    runner,
+    ticket: null,
+    start: '2026-01-01T11:00:00Z',
+    end: '2026-01-01T11:02:00Z',
+    duration,
+    points: 3,
+    raining: false,
+  }
+}
+
+describe('celebrationFor', () => {
+  const ann = { id: 7, first_name: 'Ann', last_name: 'Peeters', university: 1, group: null, first_year: true }
+
+  it('names the runner and the new time', () => {
+    expect(celebrationFor({ runner: 7, lap: 2, at: 99 }, [lap(2, ann, 101.5)])).toEqual({
+      key: 99,
+      name: 'Ann Peeters',
+      duration: 101.5,
+    })
+  })
+
+  it('is null without a best or when the lap is unknown', () => {
+    expect(celebrationFor(null, [lap(2, ann, 101)])).toBeNull()
+    expect(celebrationFor({ runner: 7, lap: 3, at: 1 }, [lap(2, ann, 101)])).toBeNull()
+    expect(celebrationFor({ runner: 7, lap: 2, at: 1 }, [lap(2, null, 101)])).toBeNull()
+  })
+})
+
+describe('confetti', () => {
+  it('is the same for the same seed and stays on screen', () => {
+    const a = confetti(40, 3)
+    expect(a).toEqual(confetti(40, 3))
+    expect(a).toHaveLength(40)
+    for (const piece of a) {
+      expect(piece.left).toBeGreaterThanOrEqual(0)
+      expect(piece.left).toBeLessThanOrEqual(100)
+      expect(piece.delay).toBeLessThanOrEqual(1.2)
+    }
+  })
+
+  it('differs between seeds', () => {
+    expect(confetti(5, 1)).not.toEqual(confetti(5, 2))
+  })
+})

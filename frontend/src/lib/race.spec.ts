@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+
+import type { Lap, RaceEvent, Ticket } from '@/api/types'
+
+import { applyEvent, judge, type RaceState } from './race'
+
+const runner = (id: number) => ({ id, first_name: `R${id}`, last_name: '', university: 1, group: null, first_year: false })
+const ticket = (id: number, position: number): Ticket => ({ id, position, created_at: '', runner: runner(id) })
+const lap = (id: number, ticketId: number | null, end: string | null = null): Lap => ({
+  id,
+  runner: runner(ticketId ?? 0),
+  ticket: ticketId,
+  start: '2026-05-06T20:00:00Z',
+  end,
+  duration: end ? 180 : null,
+  points: end ? 10 : null,
+  raining: false,
+})
+const base = (): RaceState => ({ seq: 10, current: lap(1, 1), queue: [ticket(2, 0), ticket(3, 1)], recent: [], settings: null })
+const event = (seq: number, type: string, extra: Partial<RaceEvent> = {}): RaceEvent => ({ seq, type, ...extra })
+
+describe('judge', () => {
+  it('applies the next event, ignores old ones and notices a gap', () => {
+    expect(judge(10, event(11, 'x'))).toBe('apply')
+    expect(judge(10, event(10, 'x'))).toBe('duplicate')
+    expect(judge(10, event(3, 'x'))).toBe('duplicate')
+    expect(judge(10, event(12, 'x'))).toBe('gap')
+  })
+})
+
+describe('applyEvent', () => {
+  it('follows next lap: the lap finishes, the head of the queue starts', () => {
+    let state = applyEvent(base(), event(11, 'lap_finished', { lap: lap(1, 1, '2026-05-06T20:03:00Z') }))
+    state = applyEvent(state, event(12, 'lap_started', { lap: lap(2, 2) }))
+    expect(state.seq).toBe(12)
+    expect(state.current?.id).toBe(2)
+    expect(state.queue.map((t) => t.id)).toEqual([3])
+    expect(state.queue[0].position).toBe(0)
+    expect(state.recent.map((l) => l.id)).toEqual([1])
+  })
+
+  it('follows undo: the lap is removed, its ticket returns to the head, the previous lap resumes', () => {
+    let state = applyEvent(base(), event(11, 'lap_removed', { lap: lap(1, 1) }))
+    expect(state.current).toBeNull()
+    state = applyEvent(state, event(12, 'queue_inserted', { ticket: ticket(1, 0) }))
+    state = applyEvent(state, event(13, 'lap_resumed', { lap: lap(0, null) }))
+    expect(state.queue.map((t) => t.id)).toEqual([1, 2, 3])
+    expect(state.current?.id).toBe(0)
+  })
+
+  it('follows queue moves and removals', () => {
+    let state = applyEvent(base(), event(11, 'queue_moved', { ticket: ticket(3, 0) }))
+    expect(state.queue.map((t) => t.id)).toEqual([3, 2])
+    state = applyEvent(state, event(12, 'queue_removed', { ticket: { id: 2, runner: 2 } }))
+    expect(state.queue.map((t) => t.id)).toEqual([3])
+    state = applyEvent(state, event(13, 'queue_reset'))
+    expect(state.queue).toEqual([])
+  })
+
+  it('takes new settings', () => {
+    const settings = { banner: 'Pasta!' } as RaceState['settings']
+    expect(applyEvent(base(), event(11, 'settings_changed', { settings: settings! })).settings).toBe(settings)
+  })
+
+  it('only moves the seq for events that change nothing it holds', () => {
+    const before = base()
+    const after = applyEvent(before, event(11, 'points_changed'))
+    expect(after).toEqual({ ...before, seq: 11 })
+  })
+})

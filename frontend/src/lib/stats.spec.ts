@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+
+import type { BoardRow, RunnerPublic } from '@/api/types'
+
+import {
+  boardRows,
+  chooseStep,
+  durationStep,
+  groupRows,
+  lapChartPoints,
+  timeOfDay,
+  timeStep,
+  uniqueRunners,
+} from './stats'
+
+function runner(id: number, first = `R${id}`, group: string | null = null): RunnerPublic {
+  return {
+    id,
+    first_name: first,
+    last_name: 'Test',
+    university: 1,
+    group: group ? { id: 1, name: group } : null,
+    first_year: false,
+  }
+}
+
+describe('uniqueRunners', () => {
+  it('keeps each runner once, in order, up to the limit', () => {
+    const rows: BoardRow[] = [
+      { runner: runner(1), best: 100 },
+      { runner: runner(1), best: 110 },
+      { runner: runner(2), best: 120 },
+      { runner: runner(3), best: 130 },
+      { runner: runner(4), best: 140 },
+    ]
+    expect(uniqueRunners(rows, 3).map((r) => r.runner.id)).toEqual([1, 2, 3])
+  })
+
+  it('is empty without a board', () => {
+    expect(uniqueRunners(null, 3)).toEqual([])
+  })
+})
+
+describe('boardRows', () => {
+  it('formats the fastest laps as m:ss with the fastest filling the bar', () => {
+    const rows = boardRows(
+      [
+        { runner: runner(1, 'Ann', 'Geos'), best: 100 },
+        { runner: runner(2, 'Bob'), best: 125 },
+      ],
+      'best',
+    )
+    expect(rows).toEqual([
+      { id: 1, name: 'Ann Test', detail: 'Geos', value: '1:40', share: 1 },
+      { id: 2, name: 'Bob Test', detail: '', value: '2:05', share: 0.8 },
+    ])
+  })
+
+  it('shows counts as they are, relative to the leader', () => {
+    const rows = boardRows(
+      [
+        { runner: runner(1), laps: 10 },
+        { runner: runner(2), laps: 5 },
+      ],
+      'laps',
+    )
+    expect(rows.map((r) => [r.value, r.share])).toEqual([
+      ['10', 1],
+      ['5', 0.5],
+    ])
+  })
+})
+
+describe('groupRows', () => {
+  it('sorts groups by points and limits them', () => {
+    const rows = groupRows(
+      [
+        { id: 1, name: 'B', points: 10 },
+        { id: 2, name: 'A', points: 40 },
+        { id: 3, name: 'C', points: 0 },
+      ],
+      2,
+    )
+    expect(rows.map((r) => [r.name, r.value, r.share])).toEqual([
+      ['A', '40', 1],
+      ['B', '10', 0.25],
+    ])
+  })
+
+  it('gives empty bars when nobody has points', () => {
+    expect(groupRows([{ id: 1, name: 'A', points: 0 }])[0].share).toBe(0)
+  })
+})
+
+describe('lapChartPoints', () => {
+  it('turns ends into ms and sorts oldest first, leaving out broken points', () => {
+    const points = lapChartPoints([
+      { lap: 2, end: '2026-01-01T12:10:00Z', duration: 200 },
+      { lap: 1, end: '2026-01-01T12:00:00Z', duration: 150 },
+      { lap: 3, end: 'not a date', duration: 100 },
+    ])
+    expect(points).toEqual([
+      { x: Date.parse('2026-01-01T12:00:00Z'), y: 150 },
+      { x: Date.parse('2026-01-01T12:10:00Z'), y: 200 },
+    ])
+  })
+})
+
+describe('axis steps', () => {
+  const hour = 3_600_000
+
+  it('picks the smallest step that fits', () => {
+    expect(chooseStep(100, [10, 20, 50], 5)).toBe(20)
+    expect(chooseStep(1000, [10, 20, 50], 5)).toBe(50)
+  })
+
+  it('uses whole hours for a six-hour window', () => {
+    expect(timeStep([0, 6 * hour])).toBe(hour)
+    expect(timeStep([0, 20 * hour])).toBe(6 * hour)
+    expect(timeStep([0, 20 * 60_000])).toBe(5 * 60_000)
+  })
+
+  it('uses round durations', () => {
+    expect(durationStep([100, 300])).toBe(60)
+    expect(durationStep([100, 170])).toBe(15)
+    expect(durationStep([100])).toBe(60)
+  })
+})
+
+describe('timeOfDay', () => {
+  it('reads the time in the event time zone on a 24-hour clock', () => {
+    const ms = Date.parse('2026-07-01T21:05:00Z')
+    expect(timeOfDay(ms, 'Europe/Brussels')).toBe('23:05')
+    expect(timeOfDay(ms, 'UTC')).toBe('21:05')
+  })
+
+  it('falls back to the local zone for an unknown zone', () => {
+    expect(timeOfDay(0, 'Not/AZone')).toMatch(/^\d\d:\d\d$/)
+  })
+})

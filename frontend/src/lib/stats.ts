@@ -1,0 +1,113 @@
+// The Statistics page's pure logic: leaderboard rows and the lap chart's data and axes.
+import type { BoardRow, ChartPoint, GroupRef } from '@/api/types'
+
+import { formatDuration, runnerName } from './format'
+
+/** One line of a ranking card, ready to render. */
+export interface RankRow {
+  id: number
+  name: string
+  detail: string // the group, or nothing
+  value: string
+  share: number // 0..1 of the leader's value, for a bar
+}
+
+/** The first `limit` rows, each runner once (the server already dedupes; a board must never repeat). */
+export function uniqueRunners(rows: BoardRow[] | null | undefined, limit: number): BoardRow[] {
+  const seen = new Set<number>()
+  const out: BoardRow[] = []
+  for (const row of rows ?? []) {
+    if (seen.has(row.runner.id)) continue
+    seen.add(row.runner.id)
+    out.push(row)
+    if (out.length >= limit) break
+  }
+  return out
+}
+
+type Metric = 'best' | 'laps' | 'points'
+
+/** Board rows as ranking lines; durations as m:ss, counts as they are. Lower is better for `best`. */
+export function boardRows(rows: BoardRow[] | null | undefined, metric: Metric, limit = 3): RankRow[] {
+  const top = uniqueRunners(rows, limit)
+  const values = top.map((r) => r[metric] ?? 0)
+  const leader = metric === 'best' ? Math.min(...values) : Math.max(...values)
+  return top.map((row, i) => {
+    const value = values[i]
+    let share = 0
+    if (metric === 'best') share = value > 0 ? leader / value : 0
+    else share = leader > 0 ? value / leader : 0
+    return {
+      id: row.runner.id,
+      name: runnerName(row.runner),
+      detail: row.runner.group?.name ?? '',
+      value: metric === 'best' ? formatDuration(value) : String(value),
+      share,
+    }
+  })
+}
+
+/** Groups by points (the server sorts them), best first. */
+export function groupRows(groups: (GroupRef & { points: number })[] | null | undefined, limit = 5): RankRow[] {
+  const top = [...(groups ?? [])].sort((a, b) => b.points - a.points || a.name.localeCompare(b.name)).slice(0, limit)
+  const leader = top[0]?.points ?? 0
+  return top.map((g) => ({
+    id: g.id,
+    name: g.name,
+    detail: '',
+    value: String(g.points),
+    share: leader > 0 ? g.points / leader : 0,
+  }))
+}
+
+export interface XY {
+  x: number // ms since the epoch: the end of the lap
+  y: number // seconds: the lap's duration
+}
+
+/** Chart points, oldest first; points without a valid time or duration are left out. */
+export function lapChartPoints(points: ChartPoint[] | null | undefined): XY[] {
+  return (points ?? [])
+    .map((p) => ({ x: Date.parse(p.end), y: p.duration }))
+    .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && p.y >= 0)
+    .sort((a, b) => a.x - b.x)
+}
+
+const MINUTE = 60_000
+const TIME_STEPS = [5, 10, 15, 30, 60, 120, 180, 360].map((m) => m * MINUTE)
+const DURATION_STEPS = [10, 15, 30, 60, 120, 300, 600, 1800, 3600]
+
+/** The smallest step from `steps` that keeps a range within `maxTicks` ticks. */
+export function chooseStep(range: number, steps: number[], maxTicks: number): number {
+  for (const step of steps) if (range / step <= maxTicks) return step
+  return steps[steps.length - 1]
+}
+
+/** A round step for the time-of-day axis: on whole minutes or hours, so ticks read 13:00, 14:00. */
+export function timeStep(xs: number[], maxTicks = 6): number {
+  if (xs.length < 2) return 60 * MINUTE
+  return chooseStep(Math.max(...xs) - Math.min(...xs), TIME_STEPS, maxTicks)
+}
+
+/** A round step for the duration axis (0:30, 1:00, 2:00, …). */
+export function durationStep(ys: number[], maxTicks = 6): number {
+  if (ys.length < 2) return 60
+  return chooseStep(Math.max(...ys) - Math.min(...ys), DURATION_STEPS, maxTicks)
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** "13:05": the time of day in the event's time zone (24-hour clock, whatever the locale). */
+export function timeOfDay(ms: number, timeZone?: string, locale = 'en-GB'): string {
+  const key = `${locale}|${timeZone ?? ''}`
+  let format = formatters.get(key)
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+    } catch {
+      format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    }
+    formatters.set(key, format)
+  }
+  return format.format(ms)
+}

@@ -1,0 +1,79 @@
+// The control page's smaller actions: skip the head of the queue, give an unassigned lap its
+// runner (found by a name or ID search). The live race itself stays in the race store.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+import { api } from '@/api'
+import { ApiError } from '@/api/http'
+import type { Runner } from '@/api/types'
+
+export const SKIP_PLACES = 3
+
+function message(e: unknown): string {
+  return e instanceof ApiError ? e.detail : (e as Error).message
+}
+
+export const useControlUiStore = defineStore('controlUi', () => {
+  const skipping = ref<number | null>(null) // the ticket being skipped
+  const assigning = ref(false)
+  const searching = ref(false)
+  const candidates = ref<Runner[]>([])
+  const error = ref<string | null>(null)
+  let searchToken = 0
+
+  /** The head of the queue is not there: move their ticket back a few places. */
+  async function skip(ticket: number): Promise<boolean> {
+    if (skipping.value !== null) return false
+    skipping.value = ticket
+    error.value = null
+    try {
+      await api.skip(ticket, SKIP_PLACES)
+      return true
+    } catch (e) {
+      error.value = message(e)
+      return false
+    } finally {
+      skipping.value = null
+    }
+  }
+
+  /** Runners matching a name or student ID; only the answer to the latest query is kept. */
+  async function search(query: string): Promise<void> {
+    const token = ++searchToken
+    const q = query.trim()
+    if (q.length < 2) {
+      candidates.value = []
+      return
+    }
+    searching.value = true
+    try {
+      const page = await api.searchRunners(q)
+      if (token === searchToken) candidates.value = page.results
+    } catch (e) {
+      if (token === searchToken) error.value = message(e)
+    } finally {
+      if (token === searchToken) searching.value = false
+    }
+  }
+
+  async function assign(lap: number, runner: number): Promise<boolean> {
+    assigning.value = true
+    error.value = null
+    try {
+      await api.assign(lap, runner) // the lap_assigned event updates every screen
+      return true
+    } catch (e) {
+      error.value = message(e)
+      return false
+    } finally {
+      assigning.value = false
+    }
+  }
+
+  function clear() {
+    candidates.value = []
+    error.value = null
+  }
+
+  return { skipping, assigning, searching, candidates, error, skip, search, assign, clear }
+})

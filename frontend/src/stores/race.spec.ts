@@ -1,0 +1,72 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+import type { QueueSnapshot, RaceEvent, Stats, Ticket } from '@/api/types'
+
+const runner = (id: number) => ({ id, first_name: `R${id}`, last_name: '', university: 1, group: null, first_year: false })
+const ticket = (id: number, position: number): Ticket => ({ id, position, created_at: '', runner: runner(id) })
+
+function stats(seq: number, queue: Ticket[]): Stats {
+  return {
+    seq,
+    server_time: '2026-05-06T20:00:00Z',
+    settings: { reload_token: 0, banner: '' } as Stats['settings'],
+    current: null,
+    queue: queue.slice(0, 3),
+    queue_length: queue.length,
+    last_laps: [],
+    total_laps: 0,
+    average_lap: null,
+    leaderboards: { fastest_lap: [], most_laps: [], most_points: [], first_year: [], night_rain: [], groups: [] },
+    chart: [],
+  }
+}
+
+const server = { seq: 5, queue: [ticket(1, 0), ticket(2, 1), ticket(3, 2), ticket(4, 3)] }
+vi.mock('@/api', () => ({
+  api: {
+    stats: vi.fn(async () => stats(server.seq, server.queue)),
+    queue: vi.fn(async (): Promise<QueueSnapshot> => ({ seq: server.seq, count: server.queue.length, results: server.queue })),
+  },
+}))
+
+const { api } = await import('@/api')
+const { useRaceStore } = await import('./race')
+
+const moved = (seq: number, id: number, position: number): RaceEvent => ({ seq, type: 'queue_moved', ticket: ticket(id, position) })
+
+describe('the race store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    vi.clearAllMocks()
+    server.seq = 5
+  })
+
+  it('loads the whole queue, not only the three the statistics show', async () => {
+    const race = useRaceStore()
+    await race.reload()
+    expect(race.seq).toBe(5)
+    expect(race.queue.map((t) => t.id)).toEqual([1, 2, 3, 4])
+  })
+
+  it('applies events in order and ignores repeats', async () => {
+    const race = useRaceStore()
+    await race.reload()
+    race.apply(moved(6, 4, 0))
+    race.apply(moved(6, 4, 0))
+    race.apply(moved(5, 1, 3))
+    expect(race.seq).toBe(6)
+    expect(race.queue.map((t) => t.id)).toEqual([4, 1, 2, 3])
+  })
+
+  it('reloads the snapshot when it sees a gap, then applies what came after it', async () => {
+    const race = useRaceStore()
+    await race.reload()
+    server.seq = 7 // the server has moved on: events 6 and 7 were missed
+    server.queue = [ticket(2, 0), ticket(1, 1), ticket(3, 2), ticket(4, 3)]
+    race.apply(moved(8, 3, 0))
+    await vi.waitFor(() => expect(race.seq).toBe(8))
+    expect(api.stats).toHaveBeenCalledTimes(2)
+    expect(race.queue.map((t) => t.id)).toEqual([3, 2, 1, 4])
+  })
+})
