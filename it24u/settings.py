@@ -1,5 +1,6 @@
 """Settings for 24-hour run: one module, driven by the environment (see README, "Configuration")."""
 
+import mimetypes
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -124,6 +125,9 @@ SERVE_STATIC = env_bool("SERVE_STATIC", DEBUG)
 # An API body bigger than this is refused with 413 (competition.middleware): no API request
 # needs more. Admin forms keep Django's own, larger limit.
 API_MAX_BODY_BYTES = env_int("MAX_BODY_BYTES", 64 * 1024)
+
+# The kiosk's barcode reader is WebAssembly; browsers compile it while it streams only with this type.
+mimetypes.add_type("application/wasm", ".wasm")
 
 REDIS_URL = env_str("REDIS_URL")
 

@@ -3,13 +3,14 @@
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from competition import events
 from competition.errors import DomainError, InvalidInput, NotFound
 from competition.models import EventSettings, Lap, QueueTicket, Runner
 from competition.payloads import lap_payload, seconds, ticket_payload
-from competition.scoring import with_points
+from competition.scoring import duration_expression, with_points
 from competition.services.common import audit, race_lock
 from competition.services.idempotency import CommandResult, run_idempotent
 from competition.services.queue import head_position
@@ -31,6 +32,15 @@ def _lap_ref(lap: Lap | None) -> dict | None:
     if lap is None:
         return None
     return lap_payload(Lap.objects.select_related("runner__group").get(pk=lap.pk))
+
+
+def _is_personal_best(lap: Lap) -> bool:
+    """Whether a just-finished lap beats every earlier lap of its runner (screens celebrate it)."""
+    if lap.runner_id is None:
+        return False
+    earlier = Lap.objects.filter(runner_id=lap.runner_id, end__isnull=False).exclude(pk=lap.pk)
+    best = earlier.aggregate(best=Min(duration_expression()))["best"]
+    return best is not None and lap.duration < best
 
 
 def _check_expected(running: Lap | None, expected_lap_id: int | None) -> None:
@@ -101,7 +111,7 @@ def lap_advance(
             if running.ticket_id:
                 QueueTicket.objects.filter(pk=running.ticket_id).update(state=QueueTicket.State.DONE)
             finished = _lap_with_points(running)
-            seq = events.emit("lap_finished", {"lap": finished})
+            seq = events.emit("lap_finished", {"lap": finished, "personal_best": _is_personal_best(running)})
         if not stop:
             head = (
                 QueueTicket.objects.select_for_update(of=("self",))

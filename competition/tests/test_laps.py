@@ -206,3 +206,25 @@ def test_advance_and_reverse_publish_consecutive_events(organiser, queued_runner
         "queue_inserted",
         "lap_resumed",
     ]
+
+
+def test_a_lap_faster_than_every_earlier_one_of_its_runner_is_a_personal_best(organiser, no_min_lap_time):
+    import json
+
+    runner = RunnerFactory()
+    now = timezone.now()
+    Lap.objects.create(runner=runner, start=now - timedelta(minutes=20), end=now - timedelta(minutes=16))
+    QueueTicket.objects.create(runner=runner, position=1 << 20)
+    advance(organiser, at=(now - timedelta(minutes=3)).isoformat())
+    advance(organiser, at=now.isoformat())  # 3 minutes, faster than 4
+    finished = Event.objects.filter(type="lap_finished").order_by("-eid").first()
+    assert json.loads(json.loads(finished.data))["personal_best"] is True
+
+
+def test_a_first_lap_is_not_a_personal_best(organiser, queued_runners, no_min_lap_time):
+    import json
+
+    advance(organiser)
+    advance(organiser)
+    finished = Event.objects.filter(type="lap_finished").order_by("-eid").first()
+    assert json.loads(json.loads(finished.data))["personal_best"] is False

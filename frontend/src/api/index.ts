@@ -35,9 +35,9 @@ export const api = {
   queue: () => get<QueueSnapshot>('/api/queue/'),
   enqueue: (body: { runner?: number; identification?: string; position?: number }) =>
     post<Ticket & { seq: number }>('/api/queue/', body),
-  move: (ticket: number, position: number) => post<Ticket>(`/api/queue/${ticket}/move/`, { position }),
+  move: (ticket: number, position: number) => post<Ticket & { seq: number }>(`/api/queue/${ticket}/move/`, { position }),
   skip: (ticket: number, places = 3) => post<Ticket>(`/api/queue/${ticket}/skip/`, { places }),
-  removeTicket: (ticket: number) => del<{ id: number }>(`/api/queue/${ticket}/`),
+  removeTicket: (ticket: number) => del<{ id: number; seq: number }>(`/api/queue/${ticket}/`),
 
   summary: (runner: number) => get<RunnerSummary>(`/api/runners/${runner}/summary/`),
   findRunner: (identification: string) =>

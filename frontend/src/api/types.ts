@@ -182,5 +182,6 @@ export interface RaceEvent {
   settings?: EventSettings
   changed?: string[]
   runner?: RunnerPublic
+  personal_best?: boolean
   [key: string]: unknown
 }

@@ -70,3 +70,26 @@ describe('the race store', () => {
     expect(race.queue.map((t) => t.id)).toEqual([3, 2, 1, 4])
   })
 })
+
+describe('personal bests', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('are celebrated when the server marks a finished lap as one', async () => {
+    const race = useRaceStore()
+    await race.reload()
+    const lap = {
+      id: 9,
+      runner: runner(2),
+      ticket: 2,
+      start: '2026-05-06T20:00:00Z',
+      end: '2026-05-06T20:02:30Z',
+      duration: 150,
+      points: 10,
+      raining: false,
+    }
+    race.apply({ seq: race.seq + 1, type: 'lap_finished', lap, personal_best: false })
+    expect(race.lastPersonalBest).toBeNull()
+    race.apply({ seq: race.seq + 1, type: 'lap_finished', lap: { ...lap, id: 10 }, personal_best: true })
+    expect(race.lastPersonalBest).toMatchObject({ runner: 2, lap: 10 })
+  })
+})

@@ -22,7 +22,6 @@ export const useRaceStore = defineStore('race', () => {
   let loading: Promise<void> | null = null
   let buffered: RaceEvent[] = []
   let boardTimer: ReturnType<typeof setTimeout> | null = null
-  const bestByRunner = new Map<number, number>()
 
   const stream = useEventStream({ seq: () => Math.max(state.value.seq, 0), onEvent, onReset: reload })
 
@@ -35,7 +34,6 @@ export const useRaceStore = defineStore('race', () => {
     totalLaps.value = stats.total_laps
     averageLap.value = stats.average_lap
     loadedAt.value = Date.now()
-    for (const row of stats.leaderboards.fastest_lap) if (row.best) bestByRunner.set(row.runner.id, row.best)
   }
 
   /** Load the snapshot; events that arrive meanwhile are applied after it. */
@@ -89,12 +87,9 @@ export const useRaceStore = defineStore('race', () => {
         -RECENT_LAPS,
       )
       totalLaps.value += 1
-      if (lap.runner) {
-        const best = bestByRunner.get(lap.runner.id)
-        if (best !== undefined && lap.duration < best) {
-          lastPersonalBest.value = { runner: lap.runner.id, lap: lap.id, at: Date.now() }
-        }
-        if (best === undefined || lap.duration < best) bestByRunner.set(lap.runner.id, lap.duration)
+      // The server knows every earlier lap of the runner: it says whether this one beats them all.
+      if (event.personal_best && lap.runner) {
+        lastPersonalBest.value = { runner: lap.runner.id, lap: lap.id, at: Date.now() }
       }
     } else if (event.type === 'lap_resumed') {
       chart.value = chart.value.filter((p) => p.lap !== lap.id)
