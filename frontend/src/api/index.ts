@@ -30,12 +30,14 @@ export const api = {
     post<AdvanceResult>('/api/laps/advance/', body),
   reverse: (body: { idempotency_key: string; expected_lap: number | null }) =>
     post<ReverseResult>('/api/laps/reverse/', body),
-  assign: (lap: number, runner: number) => post<{ lap: Lap; seq: number }>(`/api/laps/${lap}/assign/`, { runner }),
+  assign: (lap: number, runner: number) =>
+    post<{ lap: Lap; seq: number }>(`/api/laps/${lap}/assign/`, { runner }),
 
   queue: () => get<QueueSnapshot>('/api/queue/'),
   enqueue: (body: { runner?: number; identification?: string; position?: number }) =>
     post<Ticket & { seq: number }>('/api/queue/', body),
-  move: (ticket: number, position: number) => post<Ticket & { seq: number }>(`/api/queue/${ticket}/move/`, { position }),
+  move: (ticket: number, position: number) =>
+    post<Ticket & { seq: number }>(`/api/queue/${ticket}/move/`, { position }),
   skip: (ticket: number, places = 3) => post<Ticket>(`/api/queue/${ticket}/skip/`, { places }),
   removeTicket: (ticket: number) => del<{ id: number; seq: number }>(`/api/queue/${ticket}/`),
 

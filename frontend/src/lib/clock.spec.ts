@@ -18,7 +18,8 @@ describe('estimateOffset', () => {
 
   it('keeps only the freshest samples', () => {
     let samples = [] as ReturnType<typeof addSample>
-    for (let i = 0; i < 12; i++) samples = addSample(samples, { sentAt: i, receivedAt: i + 1, serverTime: i }, 8)
+    for (let i = 0; i < 12; i++)
+      samples = addSample(samples, { sentAt: i, receivedAt: i + 1, serverTime: i }, 8)
     expect(samples).toHaveLength(8)
     expect(samples[0].sentAt).toBe(4)
   })

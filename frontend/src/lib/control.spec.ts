@@ -17,7 +17,15 @@ import {
 } from './control'
 
 function key(k: string, extra: Partial<KeyInput> = {}): KeyInput {
-  return { key: k, repeat: false, ctrlKey: false, metaKey: false, altKey: false, target: document.body, ...extra }
+  return {
+    key: k,
+    repeat: false,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    target: document.body,
+    ...extra,
+  }
 }
 
 describe('keyAction', () => {

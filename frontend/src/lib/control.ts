@@ -96,7 +96,12 @@ export function formatOffset(ms: number): string {
 /** 13:05:42 in the event's time zone: press times and lap ends need the seconds. */
 export function formatTimeOfDay(iso: string | null | undefined, timeZone?: string, locale?: string): string {
   if (!iso) return '–'
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }
+  const options: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }
   try {
     return new Date(iso).toLocaleTimeString(locale, { ...options, timeZone })
   } catch {

@@ -24,7 +24,12 @@ export function elapsedSince(iso: string | null | undefined, serverNow: number):
 
 export function formatClock(iso: string | null | undefined, timeZone?: string, locale?: string): string {
   if (!iso) return '–'
-  return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+  return new Date(iso).toLocaleTimeString(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  })
 }
 
 export function runnerName(runner: { first_name: string; last_name: string } | null | undefined): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Lap } from '@/api/types'
 
-import { celebrationFor, confetti, paceRatio, timeLeft } from './fullscreen'
+import { celebrationFor, celebrationRemaining, confetti, paceRatio, timeLeft } from './fullscreen'
 
 describe('timeLeft', () => {
   const end = '2026-01-01T12:00:00Z'
@@ -82,5 +82,17 @@ describe('confetti', () => {
 
   it('differs between seeds', () => {
     expect(confetti(5, 1)).not.toEqual(confetti(5, 2))
+  })
+})
+
+describe('celebrationRemaining', () => {
+  it('runs for its length from the moment of the best', () => {
+    expect(celebrationRemaining(1000, 1000, 6000)).toBe(6000)
+    expect(celebrationRemaining(1000, 5000, 6000)).toBe(2000)
+  })
+
+  it('is over afterwards, and never longer than its length (a clock that jumped back)', () => {
+    expect(celebrationRemaining(1000, 7000, 6000)).toBe(0)
+    expect(celebrationRemaining(9000, 1000, 6000)).toBe(6000)
   })
 })

@@ -72,3 +72,11 @@ export function confetti(count: number, seed = 1): ConfettiPiece[] {
     color: COLORS[i % COLORS.length],
   }))
 }
+
+export const CELEBRATION_MS = 6000
+
+/** How long a celebration that began at `at` (local ms) still shows; 0 when it is over. */
+export function celebrationRemaining(at: number, now: number, length = CELEBRATION_MS): number {
+  const left = at + length - now
+  return left > 0 ? Math.min(left, length) : 0
+}

@@ -4,8 +4,20 @@ import type { Lap, RaceEvent, Ticket } from '@/api/types'
 
 import { applyEvent, judge, type RaceState } from './race'
 
-const runner = (id: number) => ({ id, first_name: `R${id}`, last_name: '', university: 1, group: null, first_year: false })
-const ticket = (id: number, position: number): Ticket => ({ id, position, created_at: '', runner: runner(id) })
+const runner = (id: number) => ({
+  id,
+  first_name: `R${id}`,
+  last_name: '',
+  university: 1,
+  group: null,
+  first_year: false,
+})
+const ticket = (id: number, position: number): Ticket => ({
+  id,
+  position,
+  created_at: '',
+  runner: runner(id),
+})
 const lap = (id: number, ticketId: number | null, end: string | null = null): Lap => ({
   id,
   runner: runner(ticketId ?? 0),
@@ -16,8 +28,18 @@ const lap = (id: number, ticketId: number | null, end: string | null = null): La
   points: end ? 10 : null,
   raining: false,
 })
-const base = (): RaceState => ({ seq: 10, current: lap(1, 1), queue: [ticket(2, 0), ticket(3, 1)], recent: [], settings: null })
-const event = (seq: number, type: string, extra: Partial<RaceEvent> = {}): RaceEvent => ({ seq, type, ...extra })
+const base = (): RaceState => ({
+  seq: 10,
+  current: lap(1, 1),
+  queue: [ticket(2, 0), ticket(3, 1)],
+  recent: [],
+  settings: null,
+})
+const event = (seq: number, type: string, extra: Partial<RaceEvent> = {}): RaceEvent => ({
+  seq,
+  type,
+  ...extra,
+})
 
 describe('judge', () => {
   it('applies the next event, ignores old ones and notices a gap', () => {

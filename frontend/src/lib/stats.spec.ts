@@ -7,7 +7,10 @@ import {
   chooseStep,
   durationStep,
   groupRows,
+  lapsInWindow,
   lapChartPoints,
+  raceProgress,
+  stepTicks,
   timeOfDay,
   timeStep,
   uniqueRunners,
@@ -116,7 +119,7 @@ describe('axis steps', () => {
 
   it('uses whole hours for a six-hour window', () => {
     expect(timeStep([0, 6 * hour])).toBe(hour)
-    expect(timeStep([0, 20 * hour])).toBe(6 * hour)
+    expect(timeStep([0, 20 * hour])).toBe(3 * hour)
     expect(timeStep([0, 20 * 60_000])).toBe(5 * 60_000)
   })
 
@@ -136,5 +139,53 @@ describe('timeOfDay', () => {
 
   it('falls back to the local zone for an unknown zone', () => {
     expect(timeOfDay(0, 'Not/AZone')).toMatch(/^\d\d:\d\d$/)
+  })
+})
+
+describe('lapsInWindow', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z')
+  const at = (iso: string) => ({ lap: 1, end: iso, duration: 120 })
+
+  it('counts the laps of the last hour', () => {
+    const points = [at('2026-01-01T10:30:00Z'), at('2026-01-01T11:10:00Z'), at('2026-01-01T11:55:00Z')]
+    expect(lapsInWindow(points, now)).toEqual({ count: 2, capped: false })
+  })
+
+  it('says so when every lap of a full chart is in the window', () => {
+    const points = Array.from({ length: 100 }, () => at('2026-01-01T11:30:00Z'))
+    expect(lapsInWindow(points, now)).toEqual({ count: 100, capped: true })
+  })
+
+  it('is zero without laps', () => {
+    expect(lapsInWindow([], now)).toEqual({ count: 0, capped: false })
+  })
+})
+
+describe('raceProgress', () => {
+  const start = '2026-01-01T12:00:00Z'
+  const end = '2026-01-02T12:00:00Z'
+
+  it('is the share of the race behind us, within 0..1', () => {
+    expect(raceProgress(start, end, Date.parse('2026-01-02T00:00:00Z'))).toBe(0.5)
+    expect(raceProgress(start, end, Date.parse('2026-01-01T00:00:00Z'))).toBe(0)
+    expect(raceProgress(start, end, Date.parse('2026-01-03T00:00:00Z'))).toBe(1)
+  })
+
+  it('is null without a start or an end', () => {
+    expect(raceProgress(null, end, 0)).toBeNull()
+    expect(raceProgress(start, null, 0)).toBeNull()
+    expect(raceProgress(end, start, 0)).toBeNull()
+  })
+})
+
+describe('stepTicks', () => {
+  it('lists the multiples of the step inside the range', () => {
+    expect(stepTicks(5, 31, 10)).toEqual([10, 20, 30])
+    expect(stepTicks(10, 30, 10)).toEqual([10, 20, 30])
+  })
+
+  it('is empty for a bad step or range', () => {
+    expect(stepTicks(0, 10, 0)).toEqual([])
+    expect(stepTicks(NaN, 10, 1)).toEqual([])
   })
 })

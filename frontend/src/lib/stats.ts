@@ -48,8 +48,13 @@ export function boardRows(rows: BoardRow[] | null | undefined, metric: Metric, l
 }
 
 /** Groups by points (the server sorts them), best first. */
-export function groupRows(groups: (GroupRef & { points: number })[] | null | undefined, limit = 5): RankRow[] {
-  const top = [...(groups ?? [])].sort((a, b) => b.points - a.points || a.name.localeCompare(b.name)).slice(0, limit)
+export function groupRows(
+  groups: (GroupRef & { points: number })[] | null | undefined,
+  limit = 5,
+): RankRow[] {
+  const top = [...(groups ?? [])]
+    .sort((a, b) => b.points - a.points || a.name.localeCompare(b.name))
+    .slice(0, limit)
   const leader = top[0]?.points ?? 0
   return top.map((g) => ({
     id: g.id,
@@ -84,7 +89,7 @@ export function chooseStep(range: number, steps: number[], maxTicks: number): nu
 }
 
 /** A round step for the time-of-day axis: on whole minutes or hours, so ticks read 13:00, 14:00. */
-export function timeStep(xs: number[], maxTicks = 6): number {
+export function timeStep(xs: number[], maxTicks = 7): number {
   if (xs.length < 2) return 60 * MINUTE
   return chooseStep(Math.max(...xs) - Math.min(...xs), TIME_STEPS, maxTicks)
 }
@@ -103,11 +108,47 @@ export function timeOfDay(ms: number, timeZone?: string, locale = 'en-GB'): stri
   let format = formatters.get(key)
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+      format = new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      })
     } catch {
       format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     }
     formatters.set(key, format)
   }
   return format.format(ms)
+}
+
+/** Laps that ended in the last `windowMs`; capped when the chart's window may hide older ones. */
+export function lapsInWindow(
+  points: ChartPoint[] | null | undefined,
+  now: number,
+  windowMs = 60 * MINUTE,
+  chartSize = 100,
+): { count: number; capped: boolean } {
+  const list = points ?? []
+  const count = list.filter((p) => {
+    const end = Date.parse(p.end)
+    return end > now - windowMs && end <= now
+  }).length
+  return { count, capped: count > 0 && count === list.length && list.length >= chartSize }
+}
+
+/** How far the race is from its start to its end: 0..1, null when either is unknown. */
+export function raceProgress(start: string | null | undefined, end: string | null | undefined, now: number) {
+  const from = start ? Date.parse(start) : NaN
+  const to = end ? Date.parse(end) : NaN
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) return null
+  return Math.min(1, Math.max(0, (now - from) / (to - from)))
+}
+
+/** The round values from min to max: multiples of `step` (Chart.js spreads them evenly instead). */
+export function stepTicks(min: number, max: number, step: number): number[] {
+  if (!(step > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return []
+  const ticks: number[] = []
+  for (let value = Math.ceil(min / step) * step; value <= max; value += step) ticks.push(value)
+  return ticks
 }

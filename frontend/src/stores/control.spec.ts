@@ -51,7 +51,10 @@ afterEach(() => {
 
 describe('control outbox', () => {
   it('sends presses in order and retries a press with the same key after a network error', async () => {
-    advance.mockRejectedValueOnce(offline()).mockResolvedValueOnce(started(11)).mockResolvedValueOnce(started(12))
+    advance
+      .mockRejectedValueOnce(offline())
+      .mockResolvedValueOnce(started(11))
+      .mockResolvedValueOnce(started(12))
     const { control } = page(10)
 
     control.press('advance', T0)
@@ -100,7 +103,8 @@ describe('control outbox', () => {
     const { control } = page(10)
     expect(control.pending.map((p) => p.key)).toEqual(keys)
 
-    await control.flush()
+    await control.flush() // the store also starts sending by itself when it finds presses
+    await vi.advanceTimersByTimeAsync(0)
     const bodies = advance.mock.calls.map(([body]) => body)
     expect(bodies.map((b) => b.idempotency_key)).toEqual(keys)
     expect(bodies.map((b) => b.expected_lap)).toEqual([10, 11])
@@ -155,7 +159,9 @@ describe('control outbox', () => {
   })
 
   it('holds the presses behind a refusal until it is dealt with', async () => {
-    advance.mockRejectedValueOnce(conflict('stale_state', { current: lap(10) })).mockResolvedValue(started(11))
+    advance
+      .mockRejectedValueOnce(conflict('stale_state', { current: lap(10) }))
+      .mockResolvedValue(started(11))
     const { control } = page(10)
 
     control.press('advance', T0)
@@ -171,10 +177,10 @@ describe('control outbox', () => {
     expect(control.pendingCount).toBe(0)
   })
 
-  // The next three document gaps in stores/control.ts (see the control page report); they pass
-  // while the gap is there: flip `it.fails` to `it` when the store is fixed.
-  it.fails('sends the presses behind a refusal once it is dismissed (dismiss flushes)', async () => {
-    advance.mockRejectedValueOnce(conflict('stale_state', { current: lap(10) })).mockResolvedValue(started(11))
+  it('sends the presses behind a refusal once it is dismissed (dismiss flushes)', async () => {
+    advance
+      .mockRejectedValueOnce(conflict('stale_state', { current: lap(10) }))
+      .mockResolvedValue(started(11))
     const { control } = page(10)
     control.press('advance', T0)
     control.press('advance', T0 + 60_000)
@@ -184,7 +190,7 @@ describe('control outbox', () => {
     expect(control.pendingCount).toBe(0)
   })
 
-  it.fails('keeps the press behind a too-soon one chained when it is recorded anyway', async () => {
+  it('keeps the press behind a too-soon one chained when it is recorded anyway', async () => {
     advance
       .mockRejectedValueOnce(conflict('too_soon'))
       .mockResolvedValueOnce(started(11))
@@ -198,7 +204,7 @@ describe('control outbox', () => {
     expect(advance.mock.calls.map(([body]) => body.expected_lap)).toEqual([10, 10, 11])
   })
 
-  it.fails('expects the lap its last answer started even before the live stream reports it', async () => {
+  it('expects the lap its last answer started even before the live stream reports it', async () => {
     advance.mockResolvedValueOnce(started(11)).mockResolvedValueOnce(started(12))
     const { control } = page(10)
     control.press('advance', T0)

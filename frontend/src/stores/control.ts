@@ -28,6 +28,14 @@ export const useControlStore = defineStore('control', () => {
   const sending = ref(false)
   let retryMs = 500
   let retryTimer: ReturnType<typeof setTimeout> | null = null
+  // The lap the server said runs, with the seq of that answer: ahead of the live stream until
+  // the stream's own event arrives (an answer usually beats its event by a few milliseconds).
+  let answered: { lap: number | null; seq: number } | null = null
+
+  function runningLap(): number | null {
+    if (answered && answered.seq > race.seq) return answered.lap
+    return race.current?.id ?? null
+  }
 
   function persist() {
     save(localStorage, pending.value)
@@ -35,7 +43,7 @@ export const useControlStore = defineStore('control', () => {
 
   /** A press, recorded at once with its time on the server's clock; sent when possible. */
   function press(kind: PressKind, serverNow: number, force = false) {
-    pending.value = [...pending.value, makePress(kind, pending.value, race.current?.id ?? null, serverNow, force)]
+    pending.value = [...pending.value, makePress(kind, pending.value, runningLap(), serverNow, force)]
     persist()
     void flush()
   }
@@ -50,8 +58,10 @@ export const useControlStore = defineStore('control', () => {
     void flush()
   }
 
+  /** The organiser has read the refusal: the presses made after it go out now. */
   function dismiss() {
     refusal.value = null
+    void flush()
   }
 
   async function send(p: Press): Promise<number | null> {
@@ -59,10 +69,12 @@ export const useControlStore = defineStore('control', () => {
       const body = { idempotency_key: p.key, expected_lap: p.expectedLap, at: p.at, force: p.force }
       const result: AdvanceResult = await api.advance(body)
       lastResult.value = { kind: p.kind, lap: result.started ?? result.finished, at: Date.now() }
+      answered = { lap: result.started?.id ?? null, seq: result.seq }
       return result.started?.id ?? null
     }
     const result: ReverseResult = await api.reverse({ idempotency_key: p.key, expected_lap: p.expectedLap })
     lastResult.value = { kind: p.kind, lap: result.resumed, at: Date.now() }
+    answered = { lap: result.resumed?.id ?? null, seq: result.seq }
     return result.resumed?.id ?? null
   }
 
@@ -71,7 +83,13 @@ export const useControlStore = defineStore('control', () => {
     sending.value = true
     try {
       while (pending.value.length && !refusal.value) {
-        const head = pending.value[0]
+        let head = pending.value[0]
+        if (head.chained) {
+          // The answer it was chained to never came (a refusal, a reload): expect what runs now.
+          head = { ...head, expectedLap: runningLap(), chained: false }
+          pending.value = [head, ...pending.value.slice(1)]
+          persist()
+        }
         try {
           const runningAfter = await send(head)
           pending.value = settleHead(pending.value, runningAfter)
@@ -83,14 +101,19 @@ export const useControlStore = defineStore('control', () => {
             scheduleRetry()
             return
           }
-          // The server answered "no": this press is done; tell the organiser, keep the rest.
-          pending.value = settleHead(pending.value, race.current?.id ?? null)
+          // The server answered "no": this press is done; tell the organiser. The rest stays
+          // chained: after "record anyway" it follows the forced press, after "dismiss" the live state.
+          pending.value = pending.value.slice(1)
           persist()
+          const current = error.body.current as Lap | null | undefined
+          if (current !== undefined && typeof error.body.seq === 'number') {
+            answered = { lap: current?.id ?? null, seq: error.body.seq }
+          }
           refusal.value = {
             press: head,
             code: error.code,
             detail: error.detail,
-            current: (error.body.current as Lap | null | undefined) ?? undefined,
+            current: current ?? undefined,
           }
           if (error.code.startsWith('press_time')) void syncClock()
         }

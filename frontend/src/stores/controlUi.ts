@@ -18,6 +18,7 @@ export const useControlUiStore = defineStore('controlUi', () => {
   const assigning = ref(false)
   const searching = ref(false)
   const candidates = ref<Runner[]>([])
+  const searchedFor = ref('') // the query the candidates answer
   const error = ref<string | null>(null)
   let searchToken = 0
 
@@ -38,17 +39,21 @@ export const useControlUiStore = defineStore('controlUi', () => {
   }
 
   /** Runners matching a name or student ID; only the answer to the latest query is kept. */
-  async function search(query: string): Promise<void> {
+  async function search(query: string | null): Promise<void> {
     const token = ++searchToken
-    const q = query.trim()
+    const q = (query ?? '').trim()
     if (q.length < 2) {
       candidates.value = []
+      searchedFor.value = ''
       return
     }
     searching.value = true
     try {
       const page = await api.searchRunners(q)
-      if (token === searchToken) candidates.value = page.results
+      if (token === searchToken) {
+        candidates.value = page.results
+        searchedFor.value = q
+      }
     } catch (e) {
       if (token === searchToken) error.value = message(e)
     } finally {
@@ -72,8 +77,9 @@ export const useControlUiStore = defineStore('controlUi', () => {
 
   function clear() {
     candidates.value = []
+    searchedFor.value = ''
     error.value = null
   }
 
-  return { skipping, assigning, searching, candidates, error, skip, search, assign, clear }
+  return { skipping, assigning, searching, candidates, searchedFor, error, skip, search, assign, clear }
 })

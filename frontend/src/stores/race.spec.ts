@@ -3,8 +3,20 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { QueueSnapshot, RaceEvent, Stats, Ticket } from '@/api/types'
 
-const runner = (id: number) => ({ id, first_name: `R${id}`, last_name: '', university: 1, group: null, first_year: false })
-const ticket = (id: number, position: number): Ticket => ({ id, position, created_at: '', runner: runner(id) })
+const runner = (id: number) => ({
+  id,
+  first_name: `R${id}`,
+  last_name: '',
+  university: 1,
+  group: null,
+  first_year: false,
+})
+const ticket = (id: number, position: number): Ticket => ({
+  id,
+  position,
+  created_at: '',
+  runner: runner(id),
+})
 
 function stats(seq: number, queue: Ticket[]): Stats {
   return {
@@ -17,7 +29,14 @@ function stats(seq: number, queue: Ticket[]): Stats {
     last_laps: [],
     total_laps: 0,
     average_lap: null,
-    leaderboards: { fastest_lap: [], most_laps: [], most_points: [], first_year: [], night_rain: [], groups: [] },
+    leaderboards: {
+      fastest_lap: [],
+      most_laps: [],
+      most_points: [],
+      first_year: [],
+      night_rain: [],
+      groups: [],
+    },
     chart: [],
   }
 }
@@ -26,14 +45,22 @@ const server = { seq: 5, queue: [ticket(1, 0), ticket(2, 1), ticket(3, 2), ticke
 vi.mock('@/api', () => ({
   api: {
     stats: vi.fn(async () => stats(server.seq, server.queue)),
-    queue: vi.fn(async (): Promise<QueueSnapshot> => ({ seq: server.seq, count: server.queue.length, results: server.queue })),
+    queue: vi.fn(async (): Promise<QueueSnapshot> => ({
+      seq: server.seq,
+      count: server.queue.length,
+      results: server.queue,
+    })),
   },
 }))
 
 const { api } = await import('@/api')
 const { useRaceStore } = await import('./race')
 
-const moved = (seq: number, id: number, position: number): RaceEvent => ({ seq, type: 'queue_moved', ticket: ticket(id, position) })
+const moved = (seq: number, id: number, position: number): RaceEvent => ({
+  seq,
+  type: 'queue_moved',
+  ticket: ticket(id, position),
+})
 
 describe('the race store', () => {
   beforeEach(() => {

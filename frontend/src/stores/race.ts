@@ -83,9 +83,10 @@ export const useRaceStore = defineStore('race', () => {
     const lap = event.lap
     if (!lap) return
     if (event.type === 'lap_finished' && lap.end && lap.duration !== null) {
-      chart.value = [...chart.value.filter((p) => p.lap !== lap.id), { lap: lap.id, end: lap.end, duration: lap.duration }].slice(
-        -RECENT_LAPS,
-      )
+      chart.value = [
+        ...chart.value.filter((p) => p.lap !== lap.id),
+        { lap: lap.id, end: lap.end, duration: lap.duration },
+      ].slice(-RECENT_LAPS)
       totalLaps.value += 1
       // The server knows every earlier lap of the runner: it says whether this one beats them all.
       if (event.personal_best && lap.runner) {

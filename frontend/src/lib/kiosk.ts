@@ -1,0 +1,164 @@
+// The queue-up kiosk as a small state machine: what a scan, an answer from the server or the
+// clock does to it. Pure, so every path (and the way back to scanning) is tested without a browser.
+import type { RunnerPublic } from '@/api/types'
+
+/** How long a result stays on screen before the kiosk scans again. */
+export const RESULT_MS = 6_000
+/** How long a half-filled registration form may sit untouched. */
+export const FORM_IDLE_MS = 60_000
+
+export type MessageKind = 'success' | 'warning' | 'error'
+
+/** What the kiosk says: an i18n key with its parameters, so the words live in src/i18n/kiosk.ts. */
+export interface KioskMessage {
+  kind: MessageKind
+  key: string
+  params: Record<string, string | number>
+}
+
+/** The parts of an ApiError the kiosk reads (status 0: the server never answered). */
+export interface ErrorLike {
+  status: number
+  code: string
+  detail: string
+  body: Record<string, unknown>
+}
+
+export type KioskPhase = 'idle' | 'queued' | 'register' | 'notice'
+
+export interface KioskState {
+  phase: KioskPhase
+  busy: boolean // a request is on its way: no timeout, no second submit
+  identification: string // the card being handled
+  message: KioskMessage | null
+  runner: RunnerPublic | null
+  position: number | null // 0-based place in the queue
+  fieldErrors: Record<string, string[]>
+  since: number // ms: when the phase began, or the last activity in the form
+}
+
+export type KioskEvent =
+  | { type: 'scan'; identification: string; at: number }
+  | { type: 'submit'; at: number } // the registration form was sent
+  | { type: 'queued'; runner: RunnerPublic; position: number; at: number }
+  | { type: 'failed'; error: ErrorLike; at: number }
+  | { type: 'activity'; at: number }
+  | { type: 'tick'; at: number }
+  | { type: 'reset'; at: number }
+
+export function initialState(at = 0): KioskState {
+  return {
+    phase: 'idle',
+    busy: false,
+    identification: '',
+    message: null,
+    runner: null,
+    position: null,
+    fieldErrors: {},
+    since: at,
+  }
+}
+
+/** A scan as the scanner (or a person) typed it: no control characters, no surrounding space. */
+export function cleanScan(raw: string): string {
+  // Some scanners wrap the code in control characters (STX/ETX, CR, tab).
+  return raw.replace(/[\u0000-\u001f\u007f]/g, '').trim()
+}
+
+/** The example or pattern the server names in an invalid-ID message, e.g. "r0123456". */
+export function expectedFormat(detail: string): string {
+  const example = detail.match(/e\.g\.\s*([^\s),]+)/)
+  if (example) return example[1]
+  const expected = detail.match(/expected\s+([^)]*)/i)
+  return expected ? expected[1].trim() : detail
+}
+
+/** Field errors from a 400: DRF's `errors` per field, or a domain error naming its `field`. */
+export function fieldErrorsOf(error: ErrorLike): Record<string, string[]> {
+  const result: Record<string, string[]> = {}
+  const errors = error.body.errors
+  if (errors && typeof errors === 'object' && !Array.isArray(errors)) {
+    for (const [field, value] of Object.entries(errors as Record<string, unknown>)) {
+      result[field] = (Array.isArray(value) ? value : [value]).map(String)
+    }
+  }
+  if (typeof error.body.field === 'string') result[error.body.field] = [error.detail]
+  return result
+}
+
+const msg = (kind: MessageKind, key: string, params: Record<string, string | number> = {}): KioskMessage => ({
+  kind,
+  key: `kiosk.msg.${key}`,
+  params,
+})
+
+/** A friendly line for any failed request. */
+export function messageFor(error: ErrorLike, identification = ''): KioskMessage {
+  if (error.status === 0) return msg('error', 'offline')
+  if (error.status >= 500) return msg('error', 'server')
+  if (error.status === 401 || error.status === 403) return msg('error', 'forbidden')
+  switch (error.code) {
+    case 'unknown_runner':
+      return msg('warning', 'unknown', { id: identification })
+    case 'invalid_identification':
+      return msg('error', 'invalid', { id: identification, expected: expectedFormat(error.detail) })
+    case 'already_queued': {
+      const position = Number(error.body.position)
+      return Number.isFinite(position)
+        ? msg('warning', 'alreadyQueued', { n: position + 1 })
+        : msg('warning', 'alreadyQueuedSomewhere')
+    }
+  }
+  return msg('error', error.status === 400 ? 'rejected' : 'failed', { detail: error.detail })
+}
+
+function failed(state: KioskState, error: ErrorLike, at: number): KioskState {
+  const base = { ...state, busy: false, since: at }
+  if (error.code === 'unknown_runner' && state.phase !== 'register') {
+    return { ...base, phase: 'register', message: messageFor(error, state.identification), fieldErrors: {} }
+  }
+  const fieldErrors = error.status === 400 ? fieldErrorsOf(error) : {}
+  if (state.phase === 'register' && Object.keys(fieldErrors).length) {
+    return { ...base, message: msg('error', 'checkFields'), fieldErrors }
+  }
+  return { ...base, phase: 'notice', message: messageFor(error, state.identification), fieldErrors: {} }
+}
+
+/** When the kiosk goes back to scanning by itself, or null while it waits for someone. */
+export function deadline(state: KioskState): number | null {
+  if (state.busy) return null
+  if (state.phase === 'queued' || state.phase === 'notice') return state.since + RESULT_MS
+  if (state.phase === 'register') return state.since + FORM_IDLE_MS
+  return null
+}
+
+export function next(state: KioskState, event: KioskEvent): KioskState {
+  switch (event.type) {
+    case 'scan':
+      if (state.busy) return state
+      return { ...initialState(event.at), busy: true, identification: event.identification }
+    case 'submit':
+      return state.phase === 'register' && !state.busy ? { ...state, busy: true, fieldErrors: {} } : state
+    case 'queued':
+      return {
+        ...state,
+        phase: 'queued',
+        busy: false,
+        runner: event.runner,
+        position: event.position,
+        fieldErrors: {},
+        since: event.at,
+        message: msg('success', 'queued', { name: event.runner.first_name, n: event.position + 1 }),
+      }
+    case 'failed':
+      return failed(state, event.error, event.at)
+    case 'activity':
+      return state.phase === 'register' ? { ...state, since: event.at } : state
+    case 'tick': {
+      const due = deadline(state)
+      return due !== null && event.at >= due ? initialState(event.at) : state
+    }
+    case 'reset':
+      return initialState(event.at)
+  }
+}

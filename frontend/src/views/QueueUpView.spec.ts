@@ -1,0 +1,197 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createVuetify } from 'vuetify'
+
+import { ApiError } from '@/api/http'
+import type { RunnerSummary } from '@/api/types'
+import i18n from '@/plugins/i18n'
+
+vi.mock('@/api', () => ({
+  api: {
+    enqueue: vi.fn(),
+    summary: vi.fn(),
+    createRunner: vi.fn(),
+    universities: vi.fn(),
+    groups: vi.fn(),
+  },
+}))
+// What Vuetify's overlays need and jsdom lacks.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver
+globalThis.visualViewport ??= Object.assign(new EventTarget(), {
+  width: 1024,
+  height: 768,
+  scale: 1,
+}) as VisualViewport
+
+const { api } = await import('@/api')
+const QueueUpView = (await import('./QueueUpView.vue')).default
+
+const runner = {
+  id: 9,
+  first_name: 'Milan',
+  last_name: 'Peeters',
+  university: 1,
+  group: null,
+  first_year: true,
+}
+const summary: RunnerSummary = {
+  runner,
+  lap_count: 2,
+  points: 6,
+  best_lap: 200,
+  last_lap: null,
+  group: null,
+  position: 4,
+  estimated_start: null,
+  running: false,
+}
+const page = { next: null, previous: null }
+
+let wrapper: ReturnType<typeof mount> | null = null
+
+function mountKiosk() {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  wrapper = mount(QueueUpView, {
+    global: { plugins: [pinia, createVuetify(), i18n] },
+    attachTo: document.body,
+  })
+  return wrapper
+}
+
+async function scan(kiosk: ReturnType<typeof mount>, code: string) {
+  const input = kiosk.find('[data-test=scan-input] input')
+  await input.setValue(code)
+  await input.trigger('keydown', { key: 'Enter' })
+  await flushPromises()
+}
+
+function message(kiosk: ReturnType<typeof mount>) {
+  const el = kiosk.find('[data-test=kiosk-message]')
+  return { kind: el.attributes('data-kind'), text: el.text() }
+}
+
+describe('the queue-up kiosk', () => {
+  beforeEach(() => {
+    vi.clearAllMocks()
+    i18n.global.locale.value = 'en'
+    vi.mocked(api.summary).mockResolvedValue(summary)
+    vi.mocked(api.universities).mockResolvedValue({
+      ...page,
+      count: 1,
+      results: [
+        { id: 1, name: 'Katholieke Universiteit Leuven', abbreviation: 'KU Leuven', student_id_pattern: '' },
+      ],
+    })
+    vi.mocked(api.groups).mockResolvedValue({
+      ...page,
+      count: 1,
+      results: [{ id: 2, name: 'Geos', happy_hours: [], points: 0 }],
+    })
+  })
+  afterEach(() => {
+    wrapper?.unmount()
+    wrapper = null
+    document.body.innerHTML = ''
+  })
+
+  it('has the focus in the scan input from the start', async () => {
+    const kiosk = mountKiosk()
+    await flushPromises()
+    expect(document.activeElement).toBe(kiosk.find('[data-test=scan-input] input').element)
+  })
+
+  it('queues a known card at once and shows the runner’s place', async () => {
+    vi.mocked(api.enqueue).mockResolvedValue({ id: 1, runner, position: 4, created_at: '', seq: 8 })
+    const kiosk = mountKiosk()
+    await scan(kiosk, 'R0123456')
+    expect(api.enqueue).toHaveBeenCalledWith({ identification: 'R0123456' })
+    expect(message(kiosk)).toEqual({
+      kind: 'success',
+      text: 'Welcome, Milan! You are number 5 in the queue.',
+    })
+    expect(kiosk.find('[data-test=kiosk-position]').text()).toBe('5')
+    expect(kiosk.find('[data-test=quick-info]').text()).toContain('Milan Peeters')
+    expect((kiosk.find('[data-test=scan-input] input').element as HTMLInputElement).value).toBe('')
+  })
+
+  it('asks an unknown runner to register, then queues them', async () => {
+    vi.mocked(api.enqueue)
+      .mockRejectedValueOnce(
+        new ApiError(404, 'No runner has student ID r0999999 yet.', 'unknown_runner', {}),
+      )
+      .mockResolvedValueOnce({ id: 2, runner, position: 0, created_at: '', seq: 9 })
+    vi.mocked(api.createRunner).mockResolvedValue({ id: 9 } as never)
+    const kiosk = mountKiosk()
+    await scan(kiosk, 'r0999999')
+    expect(message(kiosk).kind).toBe('warning')
+    const form = kiosk.find('[data-test=register-form]')
+    expect(form.exists()).toBe(true)
+    await form.find('[data-test=first-name] input').setValue('Milan')
+    await form.find('[data-test=last-name] input').setValue('Peeters')
+    await form.find('[data-test=first-year] input').setValue(true)
+    await form.find('form').trigger('submit')
+    await flushPromises()
+    expect(api.createRunner).toHaveBeenCalledWith({
+      first_name: 'Milan',
+      last_name: 'Peeters',
+      university: 1,
+      group: null,
+      first_year: true,
+      identification: 'r0999999',
+    })
+    expect(api.enqueue).toHaveBeenLastCalledWith({ runner: 9 })
+    expect(message(kiosk).kind).toBe('success')
+    expect(kiosk.find('[data-test=register-form]').exists()).toBe(false)
+  })
+
+  it('shows the server’s field errors next to the fields', async () => {
+    vi.mocked(api.enqueue).mockRejectedValueOnce(new ApiError(404, 'unknown', 'unknown_runner', {}))
+    vi.mocked(api.createRunner).mockRejectedValue(
+      new ApiError(400, 'last_name: too long', 'invalid', {
+        errors: { last_name: ['Ensure this field has no more than 100 characters.'] },
+      }),
+    )
+    const kiosk = mountKiosk()
+    await scan(kiosk, 'r0999999')
+    await kiosk.find('[data-test=first-name] input').setValue('Milan')
+    await kiosk.find('[data-test=last-name] input').setValue('P'.repeat(120))
+    await kiosk.find('form').trigger('submit')
+    await flushPromises()
+    expect(kiosk.find('[data-test=last-name]').text()).toContain('no more than 100 characters')
+    expect(message(kiosk).kind).toBe('error')
+  })
+
+  it('tells a runner who is already waiting their place', async () => {
+    vi.mocked(api.enqueue).mockRejectedValue(
+      new ApiError(409, 'Milan Peeters is already in the queue, at place 3.', 'already_queued', {
+        position: 2,
+      }),
+    )
+    const kiosk = mountKiosk()
+    await scan(kiosk, 'r0123456')
+    expect(message(kiosk)).toEqual({ kind: 'warning', text: 'You are already in the queue, at number 3.' })
+  })
+
+  it('explains a malformed card number with the expected format', async () => {
+    vi.mocked(api.enqueue).mockRejectedValue(
+      new ApiError(
+        400,
+        '“abc” is not a valid student ID (expected KU Leuven: ^r\\d{7}$, e.g. r0123456).',
+        'invalid_identification',
+        {
+          field: 'identification',
+        },
+      ),
+    )
+    const kiosk = mountKiosk()
+    await scan(kiosk, 'abc')
+    expect(message(kiosk).kind).toBe('error')
+    expect(message(kiosk).text).toContain('r0123456')
+  })
+})
