@@ -183,7 +183,8 @@ test('presses made while the server is unreachable survive a reload and are reco
   await ctx.close()
 })
 
-test('every page looks right on a laptop and on a phone (screenshots)', async () => {
+test('every page looks right on a laptop and on a phone (screenshots of the demo event)', async () => {
+  const demo = await startServer({ demo: true })
   const pages = [
     ['stats', '/', undefined],
     ['fullscreen', '/fullscreen', undefined],
@@ -198,7 +199,9 @@ test('every page looks right on a laptop and on a phone (screenshots)', async ()
     { width: 360, height: 740 },
   ]) {
     for (const [name, path, user] of pages) {
-      const page = await (await context(user, viewport)).newPage()
+      const ctx = await browser.newContext({ viewport, baseURL: demo.url })
+      if (user) await loginContext(ctx, demo.url, user, user)
+      const page = await ctx.newPage()
       const errors = []
       page.on('pageerror', (error) => errors.push(error.message))
       await page.goto(path)
@@ -206,7 +209,8 @@ test('every page looks right on a laptop and on a phone (screenshots)', async ()
       await page.waitForTimeout(700)
       await page.screenshot({ path: join(ARTIFACTS, `${name}-${viewport.width}x${viewport.height}.png`) })
       assert.deepEqual(errors, [], `${name} has no script errors`)
-      await page.context().close()
+      await ctx.close()
     }
   }
+  await demo.stop()
 })

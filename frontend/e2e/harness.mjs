@@ -31,8 +31,8 @@ kiosk = User.objects.create_user("competition", password="competition")
 kiosk.groups.add(Group.objects.get(name="competition"))
 `
 
-/** A fresh SQLite database, migrated and initialised, served by Daphne on a free port. */
-export async function startServer() {
+/** A fresh SQLite database, migrated and initialised (with the demo event if asked), served by Daphne. */
+export async function startServer({ demo = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'it24u-e2e-'))
   const env = {
     ...process.env,
@@ -46,7 +46,8 @@ export async function startServer() {
   manage('migrate', '--noinput', '-v0')
   manage('competition_init')
   manage('init_users')
-  manage('shell', '-c', SETUP_USERS)
+  if (demo) manage('competition_create_dummy_data')
+  else manage('shell', '-c', SETUP_USERS)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const daphne = spawn(DAPHNE, ['-b', '127.0.0.1', '-p', String(port), 'it24u.asgi:application'], {
