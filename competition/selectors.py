@@ -1,9 +1,11 @@
 """Reads that feed the pages: each list is one query, whatever the size of the event."""
 
+import heapq
+import threading
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, Exists, F, Min, OuterRef, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractHour
 from django.utils import timezone
 
@@ -69,29 +71,36 @@ def _scored_laps(cfg: EventSettings, viewer) -> QuerySet[Lap]:
 
 
 def leaderboards(cfg: EventSettings, viewer) -> dict:
-    """The jerseys of SPEC section 4, with the rules documented in the README."""
+    """The jerseys of SPEC section 4, with the rules documented in the README.
+
+    One pass over the laps gives every runner's best lap, lap count and points (all, and at night
+    or in the rain); the boards are the top rows of that, so the points expression runs once.
+    """
     size = cfg.leaderboard_size
-    laps = _scored_laps(cfg, viewer)
-    per_runner = laps.values("runner")
-    night_laps = laps.annotate(end_hour=ExtractHour("end", tzinfo=ZoneInfo(cfg.time_zone))).filter(
-        Q(raining=True) | _hour_window(cfg)
+    laps = _scored_laps(cfg, viewer).annotate(end_hour=ExtractHour("end", tzinfo=ZoneInfo(cfg.time_zone)))
+    rows = list(
+        laps.values("runner")
+        .annotate(
+            best=Min("duration_value"),
+            laps=Count("id"),
+            points=Sum("points_value"),
+            night_rain=Sum("points_value", filter=Q(raining=True) | _hour_window(cfg)),
+        )
+        .values("runner", "runner__first_year", "runner__group", "best", "laps", "points", "night_rain")
     )
-    rows = {
-        "fastest_lap": per_runner.annotate(best=Min("duration_value")).order_by("best", "runner")[:size],
-        "most_laps": per_runner.annotate(laps=Count("id")).order_by("-laps", "runner")[:size],
-        "most_points": per_runner.annotate(points=Sum("points_value")).order_by("-points", "runner")[:size],
-        "first_year": per_runner.filter(runner__first_year=True)
-        .annotate(points=Sum("points_value"))
-        .order_by("-points", "runner")[:size],
-        "night_rain": night_laps.values("runner")
-        .annotate(points=Sum("points_value"))
-        .order_by("-points", "runner")[:size],
+    top = {
+        "fastest_lap": heapq.nsmallest(size, rows, key=lambda r: (r["best"], r["runner"])),
+        "most_laps": heapq.nsmallest(size, rows, key=lambda r: (-r["laps"], r["runner"])),
+        "most_points": heapq.nsmallest(size, rows, key=lambda r: (-r["points"], r["runner"])),
+        "first_year": heapq.nsmallest(
+            size, (r for r in rows if r["runner__first_year"]), key=lambda r: (-r["points"], r["runner"])
+        ),
+        "night_rain": heapq.nsmallest(
+            size, (r for r in rows if r["night_rain"]), key=lambda r: (-r["night_rain"], r["runner"])
+        ),
     }
-    fetched = {name: list(qs) for name, qs in rows.items()}
-    everyone = Runner.objects.select_related("group").in_bulk(
-        {row["runner"] for board in fetched.values() for row in board}
-    )
-    keys = {
+    everyone = Runner.objects.select_related("group").in_bulk({r["runner"] for board in top.values() for r in board})
+    shown = {
         "fastest_lap": "best",
         "most_laps": "laps",
         "most_points": "points",
@@ -99,17 +108,41 @@ def leaderboards(cfg: EventSettings, viewer) -> dict:
         "night_rain": "points",
     }
     boards = {}
-    for name, board in fetched.items():
-        key = keys[name]
+    for name, board in top.items():
+        key, source = shown[name], ("night_rain" if name == "night_rain" else shown[name])
         boards[name] = [
-            {"runner": runner_public(everyone[row["runner"]]), key: seconds(row[key]) if key == "best" else row[key]}
-            for row in board
+            {"runner": runner_public(everyone[r["runner"]]), key: seconds(r[source]) if key == "best" else r[source]}
+            for r in board
         ]
-    group_points = dict(
-        laps.values("runner__group").annotate(points=Sum("points_value")).values_list("runner__group", "points")
-    )
-    groups = [{**group_ref(g), "points": group_points.get(g.pk) or 0} for g in Group.objects.all()]
+    group_points: dict[int, int] = {}
+    for r in rows:
+        if r["runner__group"] is not None:
+            group_points[r["runner__group"]] = group_points.get(r["runner__group"], 0) + r["points"]
+    groups = [{**group_ref(g), "points": group_points.get(g.pk, 0)} for g in Group.objects.all()]
     boards["groups"] = sorted(groups, key=lambda g: (-g["points"], g["name"]))
+    return boards
+
+
+_boards_cache: dict[tuple, dict] = {}
+_boards_lock = threading.Lock()
+
+
+def cached_leaderboards(cfg: EventSettings, viewer, *, seq: int, laps_version: tuple) -> dict:
+    """The leaderboards, computed once per change of the race and shared by every spectator.
+
+    Every change that can move a board publishes an event, so the seq (with the laps' count and
+    newest id, for changes made behind the app's back) names the data. The lock makes the crowd
+    that arrives after a lap wait for one computation instead of each running its own.
+    """
+    frozen = cfg.leaderboard_frozen_at if not is_staff(viewer) else None
+    key = (seq, laps_version, frozen, cfg.leaderboard_size, cfg.night_start_hour, cfg.night_end_hour, cfg.time_zone)
+    with _boards_lock:
+        boards = _boards_cache.get(key)
+        if boards is None:
+            boards = leaderboards(cfg, viewer)
+            if len(_boards_cache) >= 8:
+                _boards_cache.clear()
+            _boards_cache[key] = boards
     return boards
 
 
@@ -131,7 +164,7 @@ def stats_snapshot(viewer) -> dict:
     queue = list(waiting_tickets()[:3])
     queue_length = QueueTicket.objects.filter(state=QueueTicket.State.WAITING).count()
     recent = list(laps_with_points().filter(end__isnull=False).order_by("-end")[:CHART_LAPS])
-    totals = finished_laps().aggregate(total=Count("id"))
+    totals = finished_laps().aggregate(total=Count("id"), newest=Max("id"))
     return {
         "seq": seq,
         "server_time": iso(timezone.now()),
@@ -142,7 +175,7 @@ def stats_snapshot(viewer) -> dict:
         "last_laps": [lap_payload(lap) for lap in recent[:2]],
         "total_laps": totals["total"],
         "average_lap": seconds(_average([lap.duration for lap in recent[:AVERAGE_OVER_LAPS]])),
-        "leaderboards": leaderboards(cfg, viewer),
+        "leaderboards": cached_leaderboards(cfg, viewer, seq=seq, laps_version=(totals["total"], totals["newest"])),
         "chart": [{"lap": lap.pk, "end": iso(lap.end), "duration": seconds(lap.duration)} for lap in reversed(recent)],
     }
 

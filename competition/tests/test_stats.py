@@ -116,3 +116,14 @@ def test_runner_summary_shows_quick_information_and_an_estimated_start(spectator
     assert "test_time" not in public and "identification" not in public
     private = volunteer.get(f"/api/runners/{waiting.pk}/summary/").json()
     assert "test_time" in private
+
+
+def test_spectators_share_one_computation_of_the_boards_until_the_race_changes(spectator, organiser):
+    build_event(40)
+    first, _ = snapshot_queries(spectator)
+    again, _ = snapshot_queries(spectator)
+    assert again < first  # the boards came from the cache
+    organiser.patch("/api/criteria/1/", {"points": 5}, format="json")  # an event: the race changed
+    changed, body = snapshot_queries(spectator)
+    assert changed == first
+    assert body["leaderboards"]["most_points"][0]["points"] >= 5
