@@ -183,6 +183,24 @@ test('presses made while the server is unreachable survive a reload and are reco
   await ctx.close()
 })
 
+test('a lost connection shows a notice within 5 s and the page recovers by itself', async () => {
+  const page = await (await context()).newPage()
+  await page.goto('/')
+  await text(page, 'total-laps').waitFor()
+  await page.waitForTimeout(500) // the live stream is open
+  await server.crash()
+  const lostAt = Date.now()
+  await text(page, 'connection-lost').waitFor({ timeout: 5000 })
+  assert.ok(Date.now() - lostAt < 5000)
+  await server.restart()
+  await text(page, 'connection-lost').waitFor({ state: 'hidden', timeout: 15_000 })
+  // Live again without a reload: a change made now reaches the page.
+  await staff.ok('PATCH', '/api/settings/', { banner: 'Back online' })
+  await page.locator('[data-test="banner"]', { hasText: 'Back online' }).waitFor({ timeout: 3000 })
+  await staff.ok('PATCH', '/api/settings/', { banner: '' })
+  await page.context().close()
+})
+
 test('every page looks right on a laptop and on a phone (screenshots of the demo event)', async () => {
   const demo = await startServer({ demo: true })
   const pages = [

@@ -50,29 +50,44 @@ export async function startServer({ demo = false } = {}) {
   else manage('shell', '-c', SETUP_USERS)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const daphne = spawn(DAPHNE, ['-b', '127.0.0.1', '-p', String(port), 'it24u.asgi:application'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
+  let daphne = null
   let log = ''
-  daphne.stderr.on('data', (chunk) => (log += chunk))
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break
-    } catch {
-      // not listening yet
+
+  async function up() {
+    daphne = spawn(DAPHNE, ['-b', '127.0.0.1', '-p', String(port), 'it24u.asgi:application'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    daphne.stderr.on('data', (chunk) => (log += chunk))
+    const deadline = Date.now() + 30_000
+    for (;;) {
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) return
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`Daphne did not start:\n${log}`)
+      await new Promise((r) => setTimeout(r, 100))
     }
-    if (Date.now() > deadline) throw new Error(`Daphne did not start:\n${log}`)
-    await new Promise((r) => setTimeout(r, 100))
   }
+
+  async function down(signal = 'SIGTERM') {
+    if (!daphne || daphne.exitCode !== null) return
+    const exited = new Promise((r) => daphne.once('exit', r))
+    daphne.kill(signal)
+    await exited
+  }
+
+  await up()
   return {
     url,
     log: () => log,
+    /** Kill the server (as a crash would) and, later, start it again on the same port and data. */
+    crash: () => down('SIGKILL'),
+    restart: up,
     async stop() {
-      daphne.kill('SIGTERM')
-      await new Promise((r) => daphne.once('exit', r))
+      await down()
       rmSync(dir, { recursive: true, force: true })
     },
   }
