@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Lap, RaceEvent, Ticket } from '@/api/types'
+import type { Lap, RaceEvent } from '@/api/types'
 
 import { applyEvent, judge, type RaceState } from './race'
 
-const runner = (id: number) => ({
-  id,
-  first_name: `R${id}`,
-  last_name: '',
-  university: 1,
-  group: null,
-  first_year: false,
-})
-const ticket = (id: number, position: number): Ticket => ({
-  id,
-  position,
-  created_at: '',
-  runner: runner(id),
-})
+import { runner, ticket } from '@/test/fixtures'
 const lap = (id: number, ticketId: number | null, end: string | null = null): Lap => ({
   id,
   runner: runner(ticketId ?? 0),

@@ -12,21 +12,7 @@ const { api } = await import('@/api')
 const { useRaceStore } = await import('./race')
 const { useQueueActionsStore } = await import('./queueActions')
 
-const runner = (id: number) => ({
-  id,
-  first_name: `R${id}`,
-  last_name: 'X',
-  university: 1,
-  group: null,
-  first_year: false,
-})
-const ticket = (id: number, position: number): Ticket => ({
-  id,
-  position,
-  created_at: '',
-  runner: runner(id),
-})
-const ids = (tickets: Ticket[]) => tickets.map((t) => t.id)
+import { ids, ticket } from '@/test/fixtures'
 
 function deferred<T>() {
   let resolve!: (value: T) => void

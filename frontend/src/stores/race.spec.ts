@@ -3,20 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { QueueSnapshot, RaceEvent, Stats, Ticket } from '@/api/types'
 
-const runner = (id: number) => ({
-  id,
-  first_name: `R${id}`,
-  last_name: '',
-  university: 1,
-  group: null,
-  first_year: false,
-})
-const ticket = (id: number, position: number): Ticket => ({
-  id,
-  position,
-  created_at: '',
-  runner: runner(id),
-})
+import { runner, ticket } from '@/test/fixtures'
 
 function stats(seq: number, queue: Ticket[]): Stats {
   return {
