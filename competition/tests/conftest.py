@@ -21,6 +21,14 @@ def defaults(request):
         call_command("competition_init", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def fresh_leaderboards_cache():
+    """Each test's database starts over (ids and seqs repeat): so does the process's cache."""
+    from competition import selectors
+
+    selectors._boards_cache.clear()
+
+
 @pytest.fixture
 def spectator(db) -> APIClient:
     return APIClient()
