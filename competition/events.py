@@ -9,6 +9,8 @@ its listeners (in-process, or every worker through Redis) stream to the clients.
 
 import json
 import logging
+import queue
+import threading
 import time
 from datetime import timedelta
 
@@ -57,8 +59,35 @@ def emit(event_type: str, payload: dict) -> int:
     text = json.dumps({"type": event_type, "seq": seq, **payload}, cls=DjangoJSONEncoder)
     # django-eventstream stores the JSON text JSON-encoded once more; keep its format for replay.
     StoredEvent.objects.create(channel=CHANNEL, type=event_type, data=json.dumps(text), eid=seq)
-    transaction.on_commit(lambda: _deliver(event_type, text, seq))
+    transaction.on_commit(lambda: _schedule(event_type, text, seq))
     return seq
+
+
+# Delivery to thousands of connected screens must not slow the organiser's request down: at
+# commit the event is handed to one delivery thread per process, which keeps the commit order.
+_delivery: queue.SimpleQueue = queue.SimpleQueue()
+_worker: threading.Thread | None = None
+_worker_lock = threading.Lock()
+
+
+def _schedule(event_type: str, text: str, seq: int) -> None:
+    global _worker
+    if _worker is None or not _worker.is_alive():
+        with _worker_lock:
+            if _worker is None or not _worker.is_alive():
+                _worker = threading.Thread(target=_deliver_forever, name="event-delivery", daemon=True)
+                _worker.start()
+    _delivery.put((event_type, text, seq))
+    _trim_old_events()
+
+
+def _deliver_forever() -> None:
+    while True:
+        event_type, text, seq = _delivery.get()
+        try:
+            _deliver(event_type, text, seq)
+        except Exception:  # one bad delivery must not stop the ones after it; clients replay gaps
+            log.exception("delivering event %s failed", seq)
 
 
 def _deliver(event_type: str, text: str, seq: int) -> None:
@@ -72,10 +101,8 @@ def _deliver(event_type: str, text: str, seq: int) -> None:
         except Exception:  # Redis down: the change is committed; reach this worker's clients at least
             log.exception("publishing event %s through Redis failed; delivering locally", seq)
         else:
-            _trim_old_events()
             return
     get_listener_manager().add_to_queues(CHANNEL, StreamEvent(CHANNEL, event_type, text, id=seq))
-    _trim_old_events()
 
 
 def _trim_old_events() -> None:

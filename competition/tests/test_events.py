@@ -25,7 +25,7 @@ def test_an_event_outside_a_transaction_is_a_bug():
 
 def test_a_rolled_back_change_leaves_no_event_and_no_gap(monkeypatch, django_capture_on_commit_callbacks):
     delivered = []
-    monkeypatch.setattr(events, "_deliver", lambda kind, text, seq: delivered.append(seq))
+    monkeypatch.setattr(events, "_schedule", lambda kind, text, seq: delivered.append(seq))
     before = events.current_seq()
     with pytest.raises(RuntimeError), transaction.atomic():
         events.emit("doomed", {})
@@ -40,7 +40,7 @@ def test_a_rolled_back_change_leaves_no_event_and_no_gap(monkeypatch, django_cap
 
 def test_delivery_waits_for_the_commit(django_capture_on_commit_callbacks, monkeypatch):
     delivered = []
-    monkeypatch.setattr(events, "_deliver", lambda kind, text, seq: delivered.append(kind))
+    monkeypatch.setattr(events, "_schedule", lambda kind, text, seq: delivered.append(kind))
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
         events.emit("settings_changed", {})
         assert delivered == []
@@ -77,3 +77,18 @@ def test_old_events_are_trimmed_after_the_retention(settings):
     events._trim_old_events()
     assert not Event.objects.filter(eid=old).exists()
     assert Event.objects.filter(eid=new).exists()
+
+
+def test_delivery_runs_outside_the_request_thread_in_commit_order(monkeypatch):
+    import threading
+    import time
+
+    seen = []
+    monkeypatch.setattr(events, "_deliver", lambda kind, text, seq: seen.append((seq, threading.current_thread().name)))
+    for seq in range(1, 6):
+        events._schedule("x", "{}", seq)
+    deadline = time.monotonic() + 5
+    while len(seen) < 5 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [seq for seq, _ in seen] == [1, 2, 3, 4, 5]
+    assert {name for _, name in seen} == {"event-delivery"}
