@@ -1,5 +1,13 @@
 export default {
   en: {
+    settings: {
+      title: 'For every screen',
+      banner: 'Banner message',
+      save: 'Show',
+      raining: 'It is raining',
+      frozen: 'Freeze the public leaderboards (ceremony)',
+      reload: 'Reload every display',
+    },
     title: 'Control',
     subtitle: 'Finish line',
     next: 'Next lap',
@@ -100,6 +108,14 @@ export default {
     },
   },
   nl: {
+    settings: {
+      title: 'Voor elk scherm',
+      banner: 'Bannerbericht',
+      save: 'Tonen',
+      raining: 'Het regent',
+      frozen: 'Publieke klassementen bevriezen (ceremonie)',
+      reload: 'Alle schermen herladen',
+    },
     title: 'Controle',
     subtitle: 'Finishlijn',
     next: 'Volgende ronde',

@@ -8,7 +8,9 @@ import type { Page, Runner } from '@/api/types'
 
 import { useControlUiStore } from './controlUi'
 
-vi.mock('@/api', () => ({ api: { skip: vi.fn(), assign: vi.fn(), searchRunners: vi.fn() } }))
+vi.mock('@/api', () => ({
+  api: { skip: vi.fn(), assign: vi.fn(), searchRunners: vi.fn(), updateSettings: vi.fn() },
+}))
 
 const page = (names: string[]): Page<Runner> => ({
   count: names.length,
@@ -38,6 +40,15 @@ describe('control page actions', () => {
     const ui = useControlUiStore()
     expect(await ui.skip(4)).toBe(false)
     expect(ui.error).toBe('That ticket is not waiting any more.')
+  })
+
+  it("shows the server's reason when a settings change is refused", async () => {
+    vi.mocked(api.updateSettings).mockRejectedValue(
+      new ApiError(403, 'Only staff may change the settings.', 'permission_denied', {}),
+    )
+    const ui = useControlUiStore()
+    expect(await ui.updateSettings({ reload_displays: true })).toBe(false)
+    expect(ui.error).toBe('Only staff may change the settings.')
   })
 
   it('searches from two characters on and keeps only the latest answer', async () => {

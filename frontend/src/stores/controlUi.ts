@@ -5,7 +5,7 @@ import { ref } from 'vue'
 
 import { api } from '@/api'
 import { ApiError } from '@/api/http'
-import type { Runner } from '@/api/types'
+import type { EventSettings, Runner } from '@/api/types'
 
 export const SKIP_PLACES = 3
 
@@ -75,11 +75,37 @@ export const useControlUiStore = defineStore('controlUi', () => {
     }
   }
 
+  /** Banner, rain, leaderboard freeze, or "reload every display": the settings event reaches all screens. */
+  async function updateSettings(
+    change: Partial<EventSettings> & { reload_displays?: boolean },
+  ): Promise<boolean> {
+    error.value = null
+    try {
+      await api.updateSettings(change)
+      return true
+    } catch (e) {
+      error.value = message(e)
+      return false
+    }
+  }
+
   function clear() {
     candidates.value = []
     searchedFor.value = ''
     error.value = null
   }
 
-  return { skipping, assigning, searching, candidates, searchedFor, error, skip, search, assign, clear }
+  return {
+    skipping,
+    assigning,
+    searching,
+    candidates,
+    searchedFor,
+    error,
+    skip,
+    search,
+    assign,
+    clear,
+    updateSettings,
+  }
 })
