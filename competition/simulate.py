@@ -134,7 +134,9 @@ class Session:
             await self.call("login", "GET", "/api/auth/me/")  # sets the csrftoken cookie
         except httpx.TransportError as error:
             raise SimulationError(f"No server answers at {self.url}: {error!r}. Start it first.") from None
-        status, data, _ = await self.call("login", "POST", "/api/auth/login/", {"username": username, "password": password})
+        status, data, _ = await self.call(
+            "login", "POST", "/api/auth/login/", {"username": username, "password": password}
+        )
         if status != 200:
             raise SimulationError(f"Cannot log in as {username} at {self.url}: {status} {data.get('detail', data)}")
 
@@ -535,9 +537,7 @@ def format_report(report: dict) -> str:
         lines.append(f"  spectator {problem}")
     lines.append("latency (ms)        count   median      p95      p99")
     for kind, row in report["latency"].items():
-        lines.append(
-            f"  {kind:<16} {row['count']:>7} {row['median_ms']:>8} {row['p95_ms']:>8} {row['p99_ms']:>8}"
-        )
+        lines.append(f"  {kind:<16} {row['count']:>7} {row['median_ms']:>8} {row['p95_ms']:>8} {row['p99_ms']:>8}")
     if report["transport_errors"]:
         lines.append(f"transport errors (timeouts, cut connections): {report['transport_errors']}")
     lines.append(f"5xx answers: {len(report['server_errors'])}")
