@@ -8,7 +8,8 @@ class CompetitionConfig(AppConfig):
     verbose_name = "Competition"
 
     def ready(self):
-        if getattr(settings, "EVENTSTREAM_REDIS", None):
-            from competition import fanout
+        from competition import fanout
 
+        fanout.release_connection_after_reads()
+        if getattr(settings, "EVENTSTREAM_REDIS", None):
             fanout.install()

@@ -102,3 +102,31 @@ def healthy() -> bool:
 
     listener = get_listener_manager().redis_listener
     return not isinstance(listener, ResilientRedisListener) or not listener.started or listener.connected
+
+
+def release_connection_after_reads() -> None:
+    """Let each open stream give its database connection back between reads.
+
+    django-eventstream reads stored events in a thread of the stream's own request, and Django
+    keeps that thread's connection until the request ends: for a stream, when the spectator
+    leaves. A few dozen phones would hold every PostgreSQL connection. Closing after each read
+    costs a reconnect per catch-up read, which only happens on connect and after a gap.
+    """
+    from django.db import close_old_connections, connections
+    from django_eventstream import eventstream
+
+    original = eventstream.get_events
+    if getattr(original, "releases_connection", False):
+        return
+
+    def get_events(*args, **kwargs):
+        try:
+            return original(*args, **kwargs)
+        finally:
+            close_old_connections()
+            for connection in connections.all(initialized_only=True):
+                if not connection.in_atomic_block:
+                    connection.close()
+
+    get_events.releases_connection = True
+    eventstream.get_events = get_events

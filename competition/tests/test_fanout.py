@@ -50,3 +50,32 @@ def test_a_number_already_passed_is_dropped(delivered):
     listener.handle(message(5))
     listener.handle(message(4))
     assert delivered["queued"] == [5]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    __import__("django.db").db.connection.vendor != "postgresql",
+    reason="the test database of SQLite lives in memory, and Django never closes that connection",
+)
+def test_a_stream_gives_its_database_connection_back_after_each_read():
+    import threading
+
+    from django.db import connection
+    from django_eventstream import eventstream
+    from django_eventstream.eventrequest import EventRequest
+
+    assert getattr(eventstream.get_events, "releases_connection", False)
+    request = EventRequest()
+    request.channels = {"race"}
+    request.channel_last_ids = {"race": "0"}
+    request.is_next = request.is_recover = False
+    seen = {}
+
+    def read():  # in its own thread, as the stream's reads run
+        eventstream.get_events(request, user=None)
+        seen["open"] = connection.connection is not None
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join(10)
+    assert seen == {"open": False}
