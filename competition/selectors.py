@@ -5,7 +5,7 @@ import threading
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Exists, F, Min, OuterRef, Q, QuerySet, Sum, Window
 from django.db.models.functions import ExtractHour
 from django.utils import timezone
 
@@ -127,23 +127,23 @@ _boards_cache: dict[tuple, dict] = {}
 _boards_lock = threading.Lock()
 
 
-def cached_leaderboards(cfg: EventSettings, viewer, *, seq: int, laps_version: tuple) -> dict:
-    """The leaderboards, computed once per change of the race and shared by every spectator.
+def cached_standings(cfg: EventSettings, viewer, *, seq: int, newest_lap: int | None) -> dict:
+    """The leaderboards and the lap total, computed once per change of the race for every spectator.
 
-    Every change that can move a board publishes an event, so the seq (with the laps' count and
-    newest id, for changes made behind the app's back) names the data. The lock makes the crowd
-    that arrives after a lap wait for one computation instead of each running its own.
+    Every change that can move them publishes an event, so the seq (with the newest lap's id, for
+    laps written behind the app's back) names the data. The lock makes the crowd that arrives
+    after a lap wait for one computation instead of each running its own.
     """
     frozen = cfg.leaderboard_frozen_at if not is_staff(viewer) else None
-    key = (seq, laps_version, frozen, cfg.leaderboard_size, cfg.night_start_hour, cfg.night_end_hour, cfg.time_zone)
+    key = (seq, newest_lap, frozen, cfg.leaderboard_size, cfg.night_start_hour, cfg.night_end_hour, cfg.time_zone)
     with _boards_lock:
-        boards = _boards_cache.get(key)
-        if boards is None:
-            boards = leaderboards(cfg, viewer)
+        standings = _boards_cache.get(key)
+        if standings is None:
+            standings = {"total_laps": finished_laps().count(), "leaderboards": leaderboards(cfg, viewer)}
             if len(_boards_cache) >= 8:
                 _boards_cache.clear()
-            _boards_cache[key] = boards
-    return boards
+            _boards_cache[key] = standings
+    return standings
 
 
 def _hour_window(cfg: EventSettings) -> Q:
@@ -161,21 +161,22 @@ def stats_snapshot(viewer) -> dict:
     seq = events.current_seq()
     cfg = EventSettings.load()
     running = current_lap()
-    queue = list(waiting_tickets()[:3])
-    queue_length = QueueTicket.objects.filter(state=QueueTicket.State.WAITING).count()
+    # The window count is taken before the LIMIT: the queue's length comes with its first three.
+    queue = list(waiting_tickets().annotate(waiting=Window(Count("id")))[:3])
     recent = list(laps_with_points().filter(end__isnull=False).order_by("-end")[:CHART_LAPS])
-    totals = finished_laps().aggregate(total=Count("id"), newest=Max("id"))
+    newest_lap = Lap.objects.order_by("-id").values_list("id", flat=True).first()  # the primary key index
+    standings = cached_standings(cfg, viewer, seq=seq, newest_lap=newest_lap)
     return {
         "seq": seq,
         "server_time": iso(timezone.now()),
         "settings": settings_public(cfg),
         "current": lap_payload(running) if running else None,
         "queue": [ticket_payload(t, i) for i, t in enumerate(queue)],
-        "queue_length": queue_length,
+        "queue_length": queue[0].waiting if queue else 0,
         "last_laps": [lap_payload(lap) for lap in recent[:2]],
-        "total_laps": totals["total"],
+        "total_laps": standings["total_laps"],
         "average_lap": seconds(_average([lap.duration for lap in recent[:AVERAGE_OVER_LAPS]])),
-        "leaderboards": cached_leaderboards(cfg, viewer, seq=seq, laps_version=(totals["total"], totals["newest"])),
+        "leaderboards": standings["leaderboards"],
         "chart": [{"lap": lap.pk, "end": iso(lap.end), "duration": seconds(lap.duration)} for lap in reversed(recent)],
     }
 
