@@ -3,6 +3,8 @@
 import type { Lap } from '@/api/types'
 import type { Press } from '@/lib/outbox'
 
+import { formatClock } from './format'
+
 export type ControlAction = 'advance' | 'undo'
 
 export interface KeyInput {
@@ -95,16 +97,5 @@ export function formatOffset(ms: number): string {
 
 /** 13:05:42 in the event's time zone: press times and lap ends need the seconds. */
 export function formatTimeOfDay(iso: string | null | undefined, timeZone?: string, locale?: string): string {
-  if (!iso) return '–'
-  const options: Intl.DateTimeFormatOptions = {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }
-  try {
-    return new Date(iso).toLocaleTimeString(locale, { ...options, timeZone })
-  } catch {
-    return new Date(iso).toLocaleTimeString(locale, options) // an unknown time zone name
-  }
+  return formatClock(iso, timeZone, locale, true)
 }

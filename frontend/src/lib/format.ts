@@ -22,14 +22,37 @@ export function elapsedSince(iso: string | null | undefined, serverNow: number):
   return Math.max(0, (serverNow - Date.parse(iso)) / 1000)
 }
 
-export function formatClock(iso: string | null | undefined, timeZone?: string, locale?: string): string {
-  if (!iso) return '–'
-  return new Date(iso).toLocaleTimeString(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  })
+const clockFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * "13:05" (or "13:05:42" with seconds) on a 24-hour clock in the event's time zone, whatever the
+ * locale. An unknown zone name falls back to the device's zone. Formatters are kept: charts call
+ * this for every tick.
+ */
+export function formatClock(
+  moment: string | number | null | undefined,
+  timeZone?: string,
+  locale?: string,
+  seconds = false,
+): string {
+  if (moment === null || moment === undefined || moment === '') return '–'
+  const key = `${locale ?? ''}|${timeZone ?? ''}|${seconds}`
+  let format = clockFormats.get(key)
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23',
+    }
+    try {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone })
+    } catch {
+      format = new Intl.DateTimeFormat(locale, options)
+    }
+    clockFormats.set(key, format)
+  }
+  return format.format(typeof moment === 'number' ? moment : Date.parse(moment))
 }
 
 export function runnerName(runner: { first_name: string; last_name: string } | null | undefined): string {

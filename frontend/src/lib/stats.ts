@@ -1,7 +1,7 @@
 // The Statistics page's pure logic: leaderboard rows and the lap chart's data and axes.
 import type { BoardRow, ChartPoint, GroupRef } from '@/api/types'
 
-import { formatDuration, runnerName } from './format'
+import { formatClock, formatDuration, runnerName } from './format'
 
 /** One line of a ranking card, ready to render. */
 export interface RankRow {
@@ -100,26 +100,9 @@ export function durationStep(ys: number[], maxTicks = 6): number {
   return chooseStep(Math.max(...ys) - Math.min(...ys), DURATION_STEPS, maxTicks)
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
 /** "13:05": the time of day in the event's time zone (24-hour clock, whatever the locale). */
 export function timeOfDay(ms: number, timeZone?: string, locale = 'en-GB'): string {
-  const key = `${locale}|${timeZone ?? ''}`
-  let format = formatters.get(key)
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, {
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZone,
-      })
-    } catch {
-      format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    }
-    formatters.set(key, format)
-  }
-  return format.format(ms)
+  return formatClock(ms, timeZone, locale)
 }
 
 /** Laps that ended in the last `windowMs`; capped when the chart's window may hide older ones. */
