@@ -102,21 +102,14 @@ def _waiting_ticket(ticket_id: int) -> QueueTicket:
     return ticket
 
 
-def queue_move(*, by, ticket_id: int, position: int, action: str = "queue_move") -> dict:
+def queue_move(*, by, ticket_id: int, position: int) -> dict:
     """Move a waiting ticket to `position` (0 = head; past the tail means the tail)."""
     if position < 0:
         raise DomainError("position must be 0 (the head) or more.", code="invalid", status=400)
     with transaction.atomic():
         race_lock()
         ticket = _waiting_ticket(ticket_id)
-        before = place_of(ticket)
-        ticket.position = _key_for_place(position, excluding=ticket.pk)
-        ticket.save(update_fields=["position"])
-        place = place_of(ticket)
-        payload = ticket_payload(ticket, place)
-        seq = events.emit("queue_moved", {"ticket": payload, "from": before})
-        audit(by=by, action=action, target=ticket, details={"from": before, "to": place})
-    return {**payload, "seq": seq}
+        return _move(by=by, ticket=ticket, before=place_of(ticket), position=position, action="queue_move")
 
 
 def queue_skip(*, by, ticket_id: int, places: int = 3) -> dict:
@@ -124,8 +117,19 @@ def queue_skip(*, by, ticket_id: int, places: int = 3) -> dict:
     with transaction.atomic():
         race_lock()
         ticket = _waiting_ticket(ticket_id)
-        target = place_of(ticket) + max(places, 1)
-        return queue_move(by=by, ticket_id=ticket_id, position=target, action="queue_skip")
+        before = place_of(ticket)
+        return _move(by=by, ticket=ticket, before=before, position=before + max(places, 1), action="queue_skip")
+
+
+def _move(*, by, ticket: QueueTicket, before: int, position: int, action: str) -> dict:
+    """Give a locked waiting ticket the key of its new place; one row written, audited, published."""
+    ticket.position = _key_for_place(position, excluding=ticket.pk)
+    ticket.save(update_fields=["position"])
+    place = place_of(ticket)
+    payload = ticket_payload(ticket, place)
+    seq = events.emit("queue_moved", {"ticket": payload, "from": before})
+    audit(by=by, action=action, target=ticket, details={"from": before, "to": place})
+    return {**payload, "seq": seq}
 
 
 def queue_remove(*, by, ticket_id: int) -> dict:
