@@ -10,9 +10,11 @@ from django.db.models.functions import ExtractHour
 from django.utils import timezone
 
 from competition import events
+from competition.errors import InvalidInput, NotFound
 from competition.models import EventSettings, Group, Lap, QueueTicket, Runner, Shift
 from competition.payloads import group_ref, iso, lap_payload, runner_public, seconds, ticket_payload
 from competition.scoring import with_points
+from competition.services.runners import identification_problem, normalise_identification
 
 CHART_LAPS = 100
 AVERAGE_OVER_LAPS = 20
@@ -247,3 +249,24 @@ def runners_without_upcoming_shift(after) -> QuerySet[Runner]:
         .filter(~Exists(upcoming))
         .order_by("last_name", "first_name")
     )
+
+
+def runner_to_queue(*, runner_id: int | None = None, identification: str | None = None) -> Runner:
+    """The runner a kiosk scan or a staff pick names, or an error that says what to do instead."""
+    if runner_id is not None:
+        runner = Runner.objects.filter(pk=runner_id).first()
+        if runner is None:
+            raise NotFound(f"There is no runner {runner_id}.", code="unknown_runner")
+        return runner
+    identification = normalise_identification(identification or "")
+    runner = Runner.objects.filter(identification=identification).first()
+    if runner is None:
+        problem = identification_problem(identification)
+        if problem:
+            raise InvalidInput(problem, code="invalid_identification", field="identification")
+        raise NotFound(
+            f"No runner has student ID {identification} yet: register them first.",
+            code="unknown_runner",
+            identification=identification,
+        )
+    return runner

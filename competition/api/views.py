@@ -17,7 +17,6 @@ from competition import selectors
 from competition.api import serializers as s
 from competition.api.filters import LapFilter, RunnerFilter
 from competition.api.permissions import may, permission_codenames
-from competition.errors import InvalidInput, NotFound
 from competition.models import Criterion, EventSettings, HappyHour, QueueTicket, Runner, Shift, University
 from competition.payloads import lap_payload
 from competition.services import data as data_service
@@ -197,7 +196,7 @@ class QueueViewSet(viewsets.GenericViewSet):
             raise PermissionDenied(
                 "Only staff may insert a runner at a position; leave position out to queue at the tail."
             )
-        runner = _runner_for_queue(data)
+        runner = selectors.runner_to_queue(runner_id=data.get("runner"), identification=data.get("identification"))
         ticket = queue_service.queue_enqueue(by=request.user, runner=runner, position=data.get("position"))
         return Response(ticket, status=status.HTTP_201_CREATED)
 
@@ -216,26 +215,6 @@ class QueueViewSet(viewsets.GenericViewSet):
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def destroy(self, request, pk=None):
         return Response(queue_service.queue_remove(by=request.user, ticket_id=int(pk)))
-
-
-def _runner_for_queue(data: dict) -> Runner:
-    if "runner" in data:
-        runner = Runner.objects.filter(pk=data["runner"]).first()
-        if runner is None:
-            raise NotFound(f"There is no runner {data['runner']}.", code="unknown_runner")
-        return runner
-    identification = runner_service.normalise_identification(data["identification"])
-    runner = Runner.objects.filter(identification=identification).first()
-    if runner is None:
-        problem = runner_service.identification_problem(identification)
-        if problem:
-            raise InvalidInput(problem, code="invalid_identification", field="identification")
-        raise NotFound(
-            f"No runner has student ID {identification} yet: register them first.",
-            code="unknown_runner",
-            identification=identification,
-        )
-    return runner
 
 
 class RunnerViewSet(
