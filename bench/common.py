@@ -84,6 +84,14 @@ class Bench:
         self.env.pop("REDIS_URL", None)
         if redis:
             self.env["REDIS_URL"] = REDIS_URL
+        # The workers run as in production (DEBUG=0: no query log, no debug pages); the demo
+        # loader refuses DEBUG=0, so manage.py runs with DEBUG=1.
+        self.server_env = {
+            **self.env,
+            "DEBUG": "0",
+            "SECRET_KEY": f"bench-{uuid.uuid4().hex}{uuid.uuid4().hex}",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
         self.workers: list[tuple[subprocess.Popen, str]] = []
         self.logdir = tempfile.mkdtemp(prefix="it24u-pybench-")
         self.created = False
@@ -133,7 +141,7 @@ class Bench:
             proc = subprocess.Popen(
                 [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "it24u.asgi:application"],
                 cwd=ROOT,
-                env=self.env,
+                env=self.server_env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,

@@ -12,9 +12,8 @@ server's RSS is read before and after they connect (idle, 3 s later). Then the a
 and lap_started, and its latency is from just before the POST is sent to the moment the last client
 has read the press's last event (`id: race:<seq>`). Every client must have seen every seq in order.
 
-Each open stream holds a server thread and a PostgreSQL connection (see docs/benchmarks.md), so on a
-server with the default max_connections = 100 only ~95 streams open; BENCH_PG=postgres://...:<port>
-points the script at another PostgreSQL server (e.g. a throw-away cluster with more connections).
+A waiting stream holds no thread and no database connection (competition/stream.py), so the
+default PostgreSQL is enough; BENCH_PG=postgres://...:<port> points the script at another server.
 """
 
 import argparse
@@ -125,7 +124,7 @@ def main() -> None:
 
     results = asyncio.run(run_all(args))
     print(
-        f"\nfan-out at {args.runners} runners / {args.laps} laps / {args.queue} queued, PostgreSQL, DEBUG=1, "
+        f"\nfan-out at {args.runners} runners / {args.laps} laps / {args.queue} queued, PostgreSQL, DEBUG=0, "
         f"{args.presses} presses {args.spacing} s apart (2 events each)"
     )
     print(

@@ -154,7 +154,7 @@ def main() -> None:
 
     print(
         f"\npresses at {args.runners} runners / {args.laps} laps / {args.queue} queued, PostgreSQL, one Daphne, "
-        f"DEBUG=1; cycles of advance, advance, undo; {args.pause} s between presses"
+        f"DEBUG=0; cycles of advance, advance, undo; {args.pause} s between presses"
     )
     print("| press | spectators | n | median ms | p95 ms | p99 ms | max ms |")
     print("|---|---|---|---|---|---|---|")

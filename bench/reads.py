@@ -101,7 +101,7 @@ def main() -> None:
     base = percentiles(samples["/healthz"])["median"]
     print(
         f"\nreads at {args.runners} runners / {args.laps} laps / {args.queue} queued "
-        f"(demo data {loaded:.1f} s, timed loop {took:.1f} s), PostgreSQL, one Daphne, DEBUG=1"
+        f"(demo data {loaded:.1f} s, timed loop {took:.1f} s), PostgreSQL, one Daphne, DEBUG=0"
     )
     print(
         "| URL | median ms | p95 ms | p99 ms | median / healthz | SQL queries (1st / 2nd request) | SQL time ms (2nd) |"

@@ -3,8 +3,8 @@
 An event is stored in the same transaction as the change it describes, under a lock on the
 channel's counter, so its sequence number is gap-free and follows commit order; it is handed
 to the connected clients only after that transaction commits. Storage and delivery use
-django-eventstream: its Event table answers Last-Event-ID replays (also after a restart) and
-its listeners (in-process, or every worker through Redis) stream to the clients.
+django-eventstream's Event table, which answers Last-Event-ID replays (also after a restart);
+competition.stream hands them to this process's clients, and through Redis to every worker's.
 """
 
 import json
@@ -19,7 +19,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django_eventstream.event import Event as StreamEvent
 from django_eventstream.models import Event as StoredEvent
 from django_eventstream.models import EventCounter
 
@@ -27,7 +26,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = settings.EVENTS_CHANNEL
 TRIM_EVERY_SECONDS = 600
-_last_trim = 0.0
+_last_trim: float | None = None  # monotonic time of the last trim (None: not yet)
 
 
 def current_seq() -> int:
@@ -92,7 +91,8 @@ def _deliver_forever() -> None:
 
 def _deliver(event_type: str, text: str, seq: int) -> None:
     from django_eventstream.eventstream import redis_client
-    from django_eventstream.views import get_listener_manager
+
+    from competition.stream import hub
 
     if redis_client is not None:
         message = {"channel": CHANNEL, "event_type": event_type, "data": text, "pub_id": str(seq)}
@@ -102,14 +102,14 @@ def _deliver(event_type: str, text: str, seq: int) -> None:
             log.exception("publishing event %s through Redis failed; delivering locally", seq)
         else:
             return
-    get_listener_manager().add_to_queues(CHANNEL, StreamEvent(CHANNEL, event_type, text, id=seq))
+    hub.publish_threadsafe(seq, event_type, text)
 
 
 def _trim_old_events() -> None:
     """Drop stored events older than the retention (at least the length of the event)."""
     global _last_trim
     now = time.monotonic()
-    if now - _last_trim < TRIM_EVERY_SECONDS:
+    if _last_trim is not None and now - _last_trim < TRIM_EVERY_SECONDS:
         return
     _last_trim = now
     cutoff = timezone.now() - timedelta(hours=settings.EVENTS_RETENTION_HOURS)

@@ -1,23 +1,33 @@
-"""GET /api/events/: the SSE stream of django-eventstream on the race channel.
+"""GET /api/events/: the SSE stream of race events (served by competition.stream).
 
 A client resumes with the Last-Event-ID header (browsers send it on reconnect) or, after loading
 a snapshot, with ?seq=<the snapshot's seq>. Event ids are `race:<seq>`; every payload also
 carries its `seq` and `type`.
+
+Under Daphne the stream never reaches this view: it24u/asgi.py hands it to competition.stream.
+This view answers the same request where the app runs without that (the test client, WSGI): the
+stored events after the client's seq, then the end of the response; an EventSource reconnects
+with its last id.
 """
 
-from django.conf import settings
-from django.http import JsonResponse
-from django_eventstream.views import events
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.http import require_GET
+
+from competition import stream
 
 
+@require_GET
 def events_view(request):
-    seq = request.GET.get("seq")
-    if seq is not None:
-        if not seq.isdigit():
-            return JsonResponse(
-                {"detail": "seq must be a whole number (the seq of your snapshot).", "code": "invalid"}, status=400
-            )
-        query = request.GET.copy()
-        query["lastEventId"] = f"{settings.EVENTS_CHANNEL}:{seq}"
-        request.GET = query
-    return events(request, channel=settings.EVENTS_CHANNEL)
+    last_id = request.headers.get("Last-Event-ID") or request.GET.get("lastEventId")
+    try:
+        after = stream.parse_after(request.GET.get("seq"), last_id)
+    except stream.BadRequest as error:
+        return JsonResponse({"detail": str(error), "code": "invalid"}, status=400)
+    rows, reset_to = stream.read_after(after)
+    body = stream.OPEN
+    if reset_to is not None and after is not None:
+        body += stream.reset_frame(reset_to)
+    body += b"".join(data for _, data in rows) + b"retry: 1000\n\n"
+    response = HttpResponse(body, content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    return response

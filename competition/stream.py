@@ -1,0 +1,324 @@
+"""The live event stream of this process: GET /api/events/ as Server-Sent Events (SPEC section 8).
+
+One hub per process keeps the newest stored events as ready-made SSE frames, in sequence order
+and without gaps, and wakes every open stream when it grows. A stream is a bare ASGI coroutine
+(routed by it24u/asgi.py before Django): no thread, no database connection and no per-client
+queue while it waits, so one worker holds thousands of screens and a press reaches them all in
+one pass of the event loop.
+
+The stored events (django-eventstream's Event table, written by competition.events) are the
+truth. The hub learns of new ones from this process's delivery thread, or from every worker
+through Redis (competition.fanout); whenever a number is skipped, or Redis comes back after an
+outage, it reads the missing ones from the database before going on. A client that resumes from
+an id older than the hub remembers reads from the database too, in a worker thread.
+
+Wire format (kept from django-eventstream, which the clients were written against): a padding
+comment and `event: stream-open` first, then `event: <type>` / `id: race:<seq>` / `data: <json>`,
+`event: keep-alive` every KEEPALIVE_SECONDS, and `event: stream-reset` when the requested id is
+gone (older than the retention, or from before a reset of the database).
+"""
+
+import asyncio
+import json
+import logging
+from urllib.parse import parse_qs
+
+from django.conf import settings
+from django.db import connection
+from django_eventstream.models import Event as StoredEvent
+from django_eventstream.models import EventCounter
+
+log = logging.getLogger(__name__)
+
+CHANNEL = settings.EVENTS_CHANNEL
+KEEPALIVE_SECONDS = 15
+RECENT = 1000  # frames kept in memory: a reconnect within the last ~1,000 events needs no database
+READ_LIMIT = 200  # events per database read when a client catches up from further back
+
+OPEN = b":" + b" " * 2048 + b"\n\nevent: stream-open\ndata:\n\n"
+KEEPALIVE = b"event: keep-alive\ndata:\n\n"
+HEADERS = [
+    (b"content-type", b"text/event-stream"),
+    (b"cache-control", b"no-cache"),
+    (b"x-accel-buffering", b"no"),  # NGINX: pass every frame on as it comes
+]
+
+
+class BadRequest(ValueError):
+    pass
+
+
+def frame(seq: int, event_type: str, text: str) -> bytes:
+    """One event as SSE; `text` is the JSON payload (one line: json.dumps never writes newlines)."""
+    return f"event: {event_type}\nid: {CHANNEL}:{seq}\ndata: {text}\n\n".encode()
+
+
+def reset_frame(seq: int) -> bytes:
+    data = json.dumps({"channels": [CHANNEL]})
+    return f"event: stream-reset\nid: {CHANNEL}:{seq}\ndata: {data}\n\n".encode()
+
+
+def parse_after(seq: str | None, last_event_id: str | None) -> int | None:
+    """The seq a client resumes after: ?seq=, else Last-Event-ID / ?lastEventId= (`race:<seq>`)."""
+    if seq is not None:
+        if not seq.isdigit():
+            raise BadRequest("seq must be a whole number (the seq of your snapshot).")
+        return int(seq)
+    if last_event_id:
+        for part in last_event_id.split(","):
+            channel, _, value = part.partition(":")
+            if channel == CHANNEL and value.isdigit():
+                return int(value)
+        raise BadRequest(f"Last-Event-ID must look like {CHANNEL}:<seq>.")
+    return None
+
+
+def read_after(after: int | None, limit: int = READ_LIMIT) -> tuple[list[tuple[int, bytes]], int | None]:
+    """Stored events after `after`, oldest first, at most `limit`; and the seq to reset to if
+    `after` is unknown (trimmed, or ahead of the counter after a reset), else None."""
+    try:
+        return _read_after(after, limit)
+    finally:
+        # Reads are rare (a hub starting or filling a gap, a client from further back than the
+        # hub remembers) and run in the loop's worker threads: hold no connection between them.
+        connection.close()
+
+
+def _read_after(after: int | None, limit: int) -> tuple[list[tuple[int, bytes]], int | None]:
+    if after is None:
+        return [], _current_seq()
+    rows = list(
+        StoredEvent.objects.filter(channel=CHANNEL, eid__gte=after)
+        .order_by("eid")
+        .values_list("eid", "type", "data")[: limit + 1]
+    )
+    if not rows or rows[0][0] != after:
+        current = _current_seq()
+        if after == current:
+            return [], None  # nothing stored yet (not even the placeholder event 0)
+        return [], current
+    # django-eventstream stores the payload's JSON text JSON-encoded once more.
+    return [(eid, frame(eid, kind, json.loads(data))) for eid, kind, data in rows[1:]], None
+
+
+def _current_seq() -> int:
+    return EventCounter.objects.filter(name=CHANNEL).values_list("value", flat=True).first() or 0
+
+
+async def run_in_thread(fn, *args):
+    return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+
+class Hub:
+    """This process's memory of the newest events, and the wake-up of the streams waiting on it."""
+
+    def __init__(self):
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.frames: dict[int, bytes] = {}
+        self.oldest = self.newest = None  # the contiguous range held in `frames`
+        self.clients = 0
+        self._changed: asyncio.Event | None = None
+        self._inbox: asyncio.Queue | None = None
+        self._tasks: list[asyncio.Task] = []
+        self._start_lock: asyncio.Lock | None = None
+
+    # --- feeding the hub -------------------------------------------------------------------
+
+    def publish_threadsafe(self, seq: int, event_type: str, text: str) -> None:
+        """From any thread: a committed event (a no-op in a process that serves no stream)."""
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self._inbox.put_nowait, (seq, frame(seq, event_type, text)))
+
+    def publish(self, seq: int, event_type: str, text: str) -> None:
+        """From this hub's event loop (the Redis listener)."""
+        if self._inbox is not None:
+            self._inbox.put_nowait((seq, frame(seq, event_type, text)))
+
+    def resync(self) -> None:
+        """From this hub's event loop: read whatever the database holds beyond the newest known."""
+        if self._inbox is not None:
+            self._inbox.put_nowait(None)
+
+    async def start(self) -> None:
+        if self._tasks:
+            return
+        if self._start_lock is None:
+            self._start_lock = asyncio.Lock()
+        async with self._start_lock:
+            if self._tasks:
+                return
+            self.loop = asyncio.get_running_loop()
+            self._changed = asyncio.Event()
+            self._inbox = asyncio.Queue()
+            try:
+                await self._load_newest()
+            except Exception:  # the database is away: the pump fills in once it is back
+                log.exception("could not read the newest events; the stream fills in when the database answers")
+                self._inbox.put_nowait(None)
+            self._tasks = [asyncio.ensure_future(self._pump()), asyncio.ensure_future(self._tick())]
+            if getattr(settings, "EVENTSTREAM_REDIS", None):
+                from competition import fanout
+
+                self._tasks.append(asyncio.ensure_future(fanout.listener().run(self)))
+
+    async def _load_newest(self) -> None:
+        def newest():
+            current = _current_seq()
+            start = max(current - RECENT, 0)
+            rows, _ = read_after(start, RECENT) if current else ([], None)
+            return current, rows
+
+        current, rows = await run_in_thread(newest)
+        if self.newest is None:
+            self.frames = dict(rows)
+            self.newest = current
+            self.oldest = rows[0][0] if rows else current + 1
+
+    async def _pump(self) -> None:
+        while True:
+            item = await self._inbox.get()
+            try:
+                if item is None:
+                    await self._fill()
+                    continue
+                seq, data = item
+                if self.newest is not None and seq <= self.newest:
+                    continue  # already here (read from the database by a fill, or sent twice)
+                if self.newest is None or seq == self.newest + 1:
+                    self._append([(seq, data)])
+                else:
+                    await self._fill()  # an earlier event is still on its way: take them in order
+            except Exception:
+                log.exception("the event stream could not catch up; trying again in a second")
+                self.loop.call_later(1, self._inbox.put_nowait, None)
+
+    async def _fill(self) -> None:
+        while True:
+            if self.newest is None:
+                await self._load_newest()
+                if self.newest is not None:
+                    self._wake()
+                return
+            rows, reset_to = await run_in_thread(read_after, self.newest)
+            if reset_to is not None:  # the database went back (restored or reset): start over
+                self.frames, self.newest, self.oldest = {}, None, None
+                continue
+            self._append(rows)
+            if len(rows) < READ_LIMIT:
+                return
+
+    def _append(self, rows: list[tuple[int, bytes]]) -> None:
+        if not rows:
+            return
+        for seq, data in rows:
+            self.frames[seq] = data
+        self.newest = rows[-1][0]
+        if self.oldest is None or self.oldest > self.newest:
+            self.oldest = rows[0][0]
+        while len(self.frames) > RECENT:
+            del self.frames[self.oldest]
+            self.oldest += 1
+        self._wake()
+
+    def _wake(self) -> None:
+        changed, self._changed = self._changed, asyncio.Event()
+        changed.set()
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(KEEPALIVE_SECONDS)
+            self._wake()
+
+    # --- serving a stream ------------------------------------------------------------------
+
+    def frames_after(self, after: int) -> list[bytes] | None:
+        """The frames after `after` from memory; None when memory does not reach back that far."""
+        if self.newest is None or after > self.newest or after < self.oldest - 1:
+            return None
+        return [self.frames[seq] for seq in range(after + 1, self.newest + 1)]
+
+    async def serve(self, send, after: int | None) -> None:
+        """Send the events after `after`, then every new one, until the client goes away."""
+        body = OPEN
+        if after is None or self.frames_after(after) is None:
+            rows, reset_to = await run_in_thread(read_after, after)
+            if reset_to is not None:
+                if after is not None:
+                    body += reset_frame(reset_to)
+                after = reset_to
+            body += b"".join(data for _, data in rows)
+            after = rows[-1][0] if rows else after
+        await send({"type": "http.response.body", "body": body, "more_body": True})
+        self.clients += 1
+        try:
+            while True:
+                changed = self._changed
+                frames = self.frames_after(after)
+                if frames is None:
+                    # Behind what memory holds (a slow catch-up), or ahead of this worker (it read a
+                    # newer event from the database than the hub has heard of yet).
+                    if after > (self.newest or 0):
+                        await changed.wait()
+                        continue
+                    rows, reset_to = await run_in_thread(read_after, after)
+                    if reset_to is not None:
+                        await self._send(send, reset_frame(reset_to))
+                        after = reset_to
+                        continue
+                    frames = [data for _, data in rows]
+                    after = rows[-1][0] if rows else after
+                elif frames:
+                    after = self.newest
+                if frames:
+                    await self._send(send, b"".join(frames))
+                    continue
+                await changed.wait()
+                if self.newest == after:
+                    await self._send(send, KEEPALIVE)
+        finally:
+            self.clients -= 1
+
+    @staticmethod
+    async def _send(send, body: bytes) -> None:
+        await send({"type": "http.response.body", "body": body, "more_body": True})
+
+
+hub = Hub()
+
+
+async def asgi_app(scope, receive, send) -> None:
+    """GET /api/events/ under Daphne: the stream, without Django's request cycle."""
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    headers = dict(scope.get("headers", ()))
+    try:
+        last_id = headers.get(b"last-event-id", b"").decode("latin-1") or (query.get("lastEventId") or [None])[-1]
+        after = parse_after((query.get("seq") or [None])[-1], last_id)
+    except BadRequest as error:
+        body = json.dumps({"detail": str(error), "code": "invalid"}).encode()
+        await send({"type": "http.response.start", "status": 400, "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": body})
+        return
+    await hub.start()
+    task = asyncio.current_task()
+    gone = False
+
+    async def watch():
+        nonlocal gone
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        gone = True
+        task.cancel()
+
+    watcher = asyncio.ensure_future(watch())
+    try:
+        await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
+        await hub.serve(send, after)
+    except asyncio.CancelledError:
+        if not gone:
+            raise
+        task.uncancel()
+    except Exception:
+        log.exception("an event stream failed; the client reconnects")
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+    finally:
+        watcher.cancel()

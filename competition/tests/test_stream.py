@@ -1,0 +1,292 @@
+"""The event stream of one process (competition.stream), driven as Daphne drives it: ASGI messages.
+
+Every test runs a fresh hub in its own event loop against the real database; events are emitted
+by the real publisher, in a thread, as a request would.
+"""
+
+import asyncio
+import json
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+from competition import events, fanout, stream
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def hub(monkeypatch):
+    fresh = stream.Hub()
+    monkeypatch.setattr(stream, "hub", fresh)
+    return fresh
+
+
+def emit(kind="lap_started", **payload) -> int:
+    def run():
+        with transaction.atomic():
+            return events.emit(kind, payload)
+
+    return run()
+
+
+class Client:
+    """One GET /api/events/ through stream.asgi_app, with what it has received so far."""
+
+    def __init__(self, query: str = "", headers=()):
+        self.scope = {"type": "http", "method": "GET", "path": "/api/events/", "query_string": query.encode()}
+        self.scope["headers"] = [(k.encode(), v.encode()) for k, v in headers]
+        self.messages: list[dict] = []
+        self.body = b""
+        self.arrived = asyncio.Event()
+        self.leave = asyncio.Event()
+        self.task: asyncio.Task | None = None
+
+    async def receive(self):
+        await self.leave.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(self, message):
+        self.messages.append(message)
+        self.body += message.get("body", b"")
+        self.arrived.set()
+
+    def start(self) -> "Client":
+        self.task = asyncio.ensure_future(stream.asgi_app(self.scope, self.receive, self.send))
+        return self
+
+    async def until(self, predicate, timeout=5.0):
+        async def wait():
+            while not predicate(self):
+                self.arrived.clear()
+                await self.arrived.wait()
+
+        await asyncio.wait_for(wait(), timeout)
+
+    def events(self) -> list[tuple[str, str | None, dict | None]]:
+        out = []
+        for block in self.body.decode().split("\n\n"):
+            fields = dict(line.split(": ", 1) for line in block.split("\n") if ": " in line and line[0] != ":")
+            if "event" in fields:
+                data = fields.get("data")
+                out.append((fields["event"], fields.get("id"), json.loads(data) if data else None))
+        return out
+
+    def seqs(self) -> list[int]:
+        return [data["seq"] for kind, _, data in self.events() if data and "seq" in data]
+
+    def has_seq(self, seq: int) -> bool:
+        return seq in self.seqs()
+
+    async def disconnect(self):
+        self.leave.set()
+        await asyncio.wait_for(self.task, 5)
+
+
+async def in_thread(fn, *args):
+    """Run database work as a request would: in a thread, which closes its connection after."""
+
+    def call():
+        try:
+            return fn(*args)
+        finally:
+            connection.close()
+
+    return await asyncio.get_running_loop().run_in_executor(None, call)
+
+
+def run(coroutine):
+    asyncio.run(coroutine)  # (ends by cancelling the hub's tasks: they must stop when cancelled)
+
+
+async def settled(hub):
+    """With Redis, the hub's subscription starts with a read of what it may have missed: let it."""
+    for _ in range(250):
+        listener = fanout.listener()
+        if (not listener.started or listener.connected) and hub._inbox.empty():
+            break
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.05)
+
+
+def test_a_client_gets_the_stored_events_after_its_seq_then_every_new_one_in_order(hub):
+    first = emit(n=1)
+    second = emit(n=2)
+
+    async def scenario():
+        client = Client(f"seq={first - 1}").start()
+        await client.until(lambda c: c.has_seq(second))
+        third = await in_thread(emit)
+        await client.until(lambda c: c.has_seq(third))
+        start = client.messages[0]
+        assert start["type"] == "http.response.start" and start["status"] == 200
+        assert (b"content-type", b"text/event-stream") in start["headers"]
+        assert (b"x-accel-buffering", b"no") in start["headers"]
+        assert client.events()[0] == ("stream-open", None, None)
+        assert client.seqs() == [first, second, third]
+        assert [event_id for _, event_id, _ in client.events()[1:]] == [f"race:{s}" for s in (first, second, third)]
+        await client.disconnect()
+        assert hub.clients == 0
+
+    run(scenario())
+
+
+def test_last_event_id_resumes_like_seq_and_bad_ids_get_a_400(hub):
+    seqs = [emit(n=i) for i in range(3)]
+
+    async def scenario():
+        client = Client(headers=[("last-event-id", f"race:{seqs[0]}")]).start()
+        await client.until(lambda c: c.has_seq(seqs[2]))
+        assert client.seqs() == seqs[1:]
+        await client.disconnect()
+        for query, headers in (("seq=abc", ()), ("", [("last-event-id", "other:3")])):
+            bad = Client(query, headers).start()
+            await asyncio.wait_for(bad.task, 5)
+            assert bad.messages[0]["status"] == 400
+            assert "detail" in json.loads(bad.body)
+
+    run(scenario())
+
+
+def test_a_client_without_an_id_starts_at_the_newest_event(hub):
+    emit()
+
+    async def scenario():
+        client = Client().start()
+        await client.until(lambda c: c.events())
+        new = await in_thread(emit)
+        await client.until(lambda c: c.has_seq(new))
+        assert client.seqs() == [new]
+        await client.disconnect()
+
+    run(scenario())
+
+
+def test_an_unknown_seq_gets_a_stream_reset_to_the_newest(hub):
+    newest = emit()
+
+    async def scenario():
+        client = Client(f"seq={newest + 50}").start()  # from a database that has since been reset
+        await client.until(lambda c: len(c.events()) >= 2)
+        kind, event_id, data = client.events()[1]
+        assert (kind, event_id, data) == ("stream-reset", f"race:{newest}", {"channels": ["race"]})
+        await client.disconnect()
+
+    run(scenario())
+
+
+def test_a_skipped_number_is_read_from_the_database_and_a_late_one_dropped(hub):
+    async def scenario():
+        await hub.start()
+        base = hub.newest
+        client = Client(f"seq={base}").start()
+        await client.until(lambda c: c.events())
+        # Two events committed by another worker, whose messages arrive out of order.
+        one = await in_thread(emit_quietly, "lap_finished")
+        two = await in_thread(emit_quietly, "lap_started")
+        hub.publish(two, "lap_started", json.dumps({"type": "lap_started", "seq": two}))
+        await client.until(lambda c: c.has_seq(two))
+        hub.publish(one, "lap_finished", json.dumps({"type": "lap_finished", "seq": one}))
+        await asyncio.sleep(0.05)
+        assert client.seqs() == [one, two]
+        await client.disconnect()
+
+    run(scenario())
+
+
+def emit_quietly(kind: str) -> int:
+    """An event stored and committed as another worker would, without this process delivering it."""
+    with transaction.atomic():
+        seq = events.emit(kind, {})
+        transaction.get_connection().run_on_commit.clear()
+    return seq
+
+
+def test_a_resync_reads_what_was_missed(hub):
+    async def scenario():
+        await hub.start()
+        client = Client(f"seq={hub.newest}").start()
+        await client.until(lambda c: c.events())
+        missed = [await in_thread(emit_quietly, "queue_inserted") for _ in range(3)]
+        hub.resync()  # as the Redis listener does when it subscribes again after an outage
+        await client.until(lambda c: c.has_seq(missed[-1]))
+        assert client.seqs() == missed
+        await client.disconnect()
+
+    run(scenario())
+
+
+def test_a_client_from_further_back_than_memory_reads_the_database_in_pages(hub, monkeypatch):
+    monkeypatch.setattr(stream, "RECENT", 5)
+    monkeypatch.setattr(stream, "READ_LIMIT", 4)
+    seqs = [emit_quietly("lap_started") for _ in range(12)]
+
+    async def scenario():
+        await hub.start()
+        assert len(hub.frames) == 5  # the hub only keeps the newest
+        client = Client(f"seq={seqs[0] - 1}").start()
+        await client.until(lambda c: c.has_seq(seqs[-1]))
+        assert client.seqs() == seqs
+        await client.disconnect()
+
+    run(scenario())
+
+
+def test_waiting_streams_hold_no_thread_and_read_nothing_from_the_database(hub, monkeypatch):
+    reads = []
+    original = stream.read_after
+    monkeypatch.setattr(stream, "read_after", lambda *a: reads.append(a) or original(*a))
+    emit()
+
+    async def scenario():
+        await hub.start()
+        await settled(hub)
+        reads.clear()
+        threads_before = threading.active_count()
+        clients = [Client(f"seq={hub.newest}").start() for _ in range(300)]
+        for client in clients:
+            await client.until(lambda c: c.events())
+        assert hub.clients == 300
+        new = await in_thread(emit)
+        for client in clients:
+            await client.until(lambda c: c.has_seq(new))
+        assert reads == []  # all of it came from the hub's memory
+        # The delivery thread and at most a few of the loop's executor threads, not one per stream.
+        assert threading.active_count() - threads_before < 10
+        for client in clients:
+            await client.disconnect()
+        assert hub.clients == 0
+
+    run(scenario())
+
+
+def test_an_idle_stream_gets_keep_alives(hub, monkeypatch):
+    monkeypatch.setattr(stream, "KEEPALIVE_SECONDS", 0.05)
+
+    async def scenario():
+        client = Client().start()
+        await client.until(lambda c: sum(kind == "keep-alive" for kind, _, _ in c.events()) >= 2)
+        await client.disconnect()
+
+    run(scenario())
+
+
+def test_the_redis_listener_hands_race_messages_to_the_hub(hub):
+    seen = []
+    hub.publish = lambda seq, kind, text: seen.append((seq, kind, text))
+    message = {"channel": "race", "event_type": "lap_started", "data": '{"seq": 7}', "pub_id": "7"}
+    fanout.RedisListener.handle(hub, json.dumps(message))
+    fanout.RedisListener.handle(hub, json.dumps({**message, "channel": "other"}))
+    assert seen == [(7, "lap_started", '{"seq": 7}')]
+
+
+def test_without_daphne_the_view_answers_with_the_stored_events_and_ends(client):
+    first = emit(n=1)
+    second = emit(n=2)
+    response = client.get(f"/api/events/?seq={first - 1}")
+    assert response.status_code == 200 and response["Content-Type"] == "text/event-stream"
+    body = response.content.decode()
+    assert "event: stream-open" in body and f"id: race:{first}" in body and f"id: race:{second}" in body
+    assert client.get("/api/events/?seq=-1").status_code == 400
+    assert client.post("/api/events/").status_code == 405
