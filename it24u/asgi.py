@@ -2,18 +2,25 @@
 
 GET /api/events/ goes straight to the event stream (competition.stream): a stream stays open for
 hours, and Django's request cycle would hold a thread and a request's worth of objects for each.
-Everything else is Django.
+Everything else is Django, run as WSGI in a pool of threads (below).
 """
 
 import os
 
-from django.core.asgi import get_asgi_application
+from a2wsgi import WSGIMiddleware
+from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "it24u.settings")
 
-django_application = get_asgi_application()
+wsgi_application = get_wsgi_application()
 
 from django.conf import settings  # noqa: E402  (after setup)
+
+# Django's own ASGI handler runs each middleware of a sync view in a thread of its own and opens a
+# database connection per request: ~5 ms of a 2 ms request. The same Django as WSGI in a fixed pool
+# of threads, each with its persistent connection, answers the same pages 2-3 times faster
+# (docs/benchmarks.md). Nothing in the app is async except the event stream, which is served below.
+django_application = WSGIMiddleware(wsgi_application, workers=settings.REQUEST_THREADS)
 
 from competition import stream  # noqa: E402
 
