@@ -76,33 +76,42 @@ def _schedule(event_type: str, text: str, seq: int) -> None:
             if _worker is None or not _worker.is_alive():
                 _worker = threading.Thread(target=_deliver_forever, name="event-delivery", daemon=True)
                 _worker.start()
-    _delivery.put((event_type, text, seq))
+    _delivery.put((seq, event_type, text))
     _trim_old_events()
 
 
 def _deliver_forever() -> None:
     while True:
-        event_type, text, seq = _delivery.get()
+        # The events of one change (a press finishes a lap and starts the next) are taken together.
+        batch = [_delivery.get()]
+        while True:
+            try:
+                batch.append(_delivery.get_nowait())
+            except queue.Empty:
+                break
         try:
-            _deliver(event_type, text, seq)
+            _deliver(batch)
         except Exception:  # one bad delivery must not stop the ones after it; clients replay gaps
-            log.exception("delivering event %s failed", seq)
+            log.exception("delivering events %s failed", [seq for seq, _, _ in batch])
 
 
-def _deliver(event_type: str, text: str, seq: int) -> None:
+def _deliver(batch: list[tuple[int, str, str]]) -> None:
     from django_eventstream.eventstream import redis_client
 
     from competition.stream import hub
 
     if redis_client is not None:
-        message = {"channel": CHANNEL, "event_type": event_type, "data": text, "pub_id": str(seq)}
+        pipe = redis_client.pipeline(transaction=False)
+        for seq, event_type, text in batch:
+            message = {"channel": CHANNEL, "event_type": event_type, "data": text, "pub_id": str(seq)}
+            pipe.publish("events_channel", json.dumps(message))
         try:
-            redis_client.publish("events_channel", json.dumps(message))
+            pipe.execute()
         except Exception:  # Redis down: the change is committed; reach this worker's clients at least
-            log.exception("publishing event %s through Redis failed; delivering locally", seq)
+            log.exception("publishing events through Redis failed; delivering locally")
         else:
             return
-    hub.publish_threadsafe(seq, event_type, text)
+    hub.publish_threadsafe(batch)
 
 
 def _trim_old_events() -> None:

@@ -125,27 +125,54 @@ def leaderboards(cfg: EventSettings, viewer) -> dict:
     return boards
 
 
-_boards_cache: dict[tuple, dict] = {}
-_boards_lock = threading.Lock()
+class PerChange:
+    """A value computed once per change of the race, for every reader of this process.
 
-
-def cached_standings(cfg: EventSettings, viewer, *, seq: int, newest_lap: int | None) -> dict:
-    """The leaderboards and the lap total, computed once per change of the race for every spectator.
-
-    Every change that can move them publishes an event, so the seq (with the newest lap's id, for
-    laps written behind the app's back) names the data. The lock makes the crowd that arrives
+    Every change of what the pages show publishes an event, so the seq (with the newest lap's id,
+    for laps written behind the app's back) names the data. The lock makes the crowd that arrives
     after a lap wait for one computation instead of each running its own.
     """
+
+    def __init__(self, size: int = 8):
+        self.size = size
+        self.values: dict[tuple, object] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, compute):
+        with self.lock:
+            if key not in self.values:
+                if len(self.values) >= self.size:
+                    self.values.clear()
+                self.values[key] = compute()
+            return self.values[key]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+
+
+_standings = PerChange()
+_stats = PerChange()
+_queue = PerChange()
+
+
+def clear_caches() -> None:
+    for cache in (_standings, _stats, _queue):
+        cache.clear()
+
+
+def race_version() -> tuple[int, int | None]:
+    """The seq of the newest event and the newest lap's id (read from the primary key index)."""
+    return events.current_seq(), Lap.objects.order_by("-id").values_list("id", flat=True).first()
+
+
+def cached_standings(cfg: EventSettings, viewer, *, version: tuple) -> dict:
+    """The leaderboards and the lap total, computed once per change of the race."""
     frozen = cfg.leaderboard_frozen_at if not is_staff(viewer) else None
-    key = (seq, newest_lap, frozen, cfg.leaderboard_size, cfg.night_start_hour, cfg.night_end_hour, cfg.time_zone)
-    with _boards_lock:
-        standings = _boards_cache.get(key)
-        if standings is None:
-            standings = {"total_laps": finished_laps().count(), "leaderboards": leaderboards(cfg, viewer)}
-            if len(_boards_cache) >= 8:
-                _boards_cache.clear()
-            _boards_cache[key] = standings
-    return standings
+    key = (*version, frozen, cfg.leaderboard_size, cfg.night_start_hour, cfg.night_end_hour, cfg.time_zone)
+    return _standings.get(
+        key, lambda: {"total_laps": finished_laps().count(), "leaderboards": leaderboards(cfg, viewer)}
+    )
 
 
 def _hour_window(cfg: EventSettings) -> Q:
@@ -157,20 +184,27 @@ def _hour_window(cfg: EventSettings) -> Q:
 
 
 def stats_snapshot(viewer) -> dict:
-    """Everything the Statistics page shows, with the seq it is valid from."""
+    """Everything the Statistics page shows, with the seq it is valid from.
+
+    Built once per change of the race (and kind of viewer) for every spectator of this process:
+    between two events only the server time moves.
+    """
     # The seq is read first: an event committed while we read is then replayed on top of data
     # that may already contain it, which clients apply idempotently; never the other way round.
-    seq = events.current_seq()
+    version = race_version()
+    body = _stats.get((*version, is_staff(viewer)), lambda: _stats_body(viewer, version))
+    return {**body, "server_time": iso(timezone.now())}
+
+
+def _stats_body(viewer, version: tuple) -> dict:
     cfg = EventSettings.load()
     running = current_lap()
     # The window count is taken before the LIMIT: the queue's length comes with its first three.
     queue = list(waiting_tickets().annotate(waiting=Window(Count("id")))[:3])
     recent = list(laps_with_points().filter(end__isnull=False).order_by("-end")[:CHART_LAPS])
-    newest_lap = Lap.objects.order_by("-id").values_list("id", flat=True).first()  # the primary key index
-    standings = cached_standings(cfg, viewer, seq=seq, newest_lap=newest_lap)
+    standings = cached_standings(cfg, viewer, version=version)
     return {
-        "seq": seq,
-        "server_time": iso(timezone.now()),
+        "seq": version[0],
         "settings": settings_public(cfg),
         "current": lap_payload(running) if running else None,
         "queue": [ticket_payload(t, i) for i, t in enumerate(queue)],
@@ -194,9 +228,14 @@ def current_snapshot() -> dict:
 
 
 def queue_snapshot() -> dict:
-    seq = events.current_seq()
-    results = queue_list()
-    return {"seq": seq, "count": len(results), "results": results}
+    """The waiting queue, built once per change of the race for every reader of this process."""
+    version = race_version()
+
+    def build():
+        results = queue_list()
+        return {"seq": version[0], "count": len(results), "results": results}
+
+    return _queue.get(version, build)
 
 
 def runner_summary(runner: Runner, viewer, *, private: bool) -> dict:

@@ -121,13 +121,20 @@ class Hub:
         self._inbox: asyncio.Queue | None = None
         self._tasks: list[asyncio.Task] = []
         self._start_lock: asyncio.Lock | None = None
+        self._wake_pending = False
+        self.ticks = 0  # keep-alive periods so far
 
     # --- feeding the hub -------------------------------------------------------------------
 
-    def publish_threadsafe(self, seq: int, event_type: str, text: str) -> None:
-        """From any thread: a committed event (a no-op in a process that serves no stream)."""
+    def publish_threadsafe(self, batch: list[tuple[int, str, str]]) -> None:
+        """From any thread: committed events (seq, type, JSON text); a no-op in a process without streams."""
         if self.loop is not None and not self.loop.is_closed():
-            self.loop.call_soon_threadsafe(self._inbox.put_nowait, (seq, frame(seq, event_type, text)))
+            items = [(seq, frame(seq, event_type, text)) for seq, event_type, text in batch]
+            self.loop.call_soon_threadsafe(self._put_many, items)
+
+    def _put_many(self, items: list) -> None:
+        for item in items:
+            self._inbox.put_nowait(item)
 
     def publish(self, seq: int, event_type: str, text: str) -> None:
         """From this hub's event loop (the Redis listener)."""
@@ -221,12 +228,21 @@ class Hub:
         self._wake()
 
     def _wake(self) -> None:
+        # Deferred to the end of this turn of the loop: the events of one press (a lap finished,
+        # the next started) arrive together and reach each client in one write, not two.
+        if not self._wake_pending:
+            self._wake_pending = True
+            self.loop.call_soon(self._wake_now)
+
+    def _wake_now(self) -> None:
+        self._wake_pending = False
         changed, self._changed = self._changed, asyncio.Event()
         changed.set()
 
     async def _tick(self) -> None:
         while True:
             await asyncio.sleep(KEEPALIVE_SECONDS)
+            self.ticks += 1
             self._wake()
 
     # --- serving a stream ------------------------------------------------------------------
@@ -272,8 +288,9 @@ class Hub:
                 if frames:
                     await self._send(send, b"".join(frames))
                     continue
+                tick = self.ticks
                 await changed.wait()
-                if self.newest == after:
+                if self.ticks != tick and self.newest == after:
                     await self._send(send, KEEPALIVE)
         finally:
             self.clients -= 1

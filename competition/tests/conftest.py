@@ -26,7 +26,7 @@ def fresh_leaderboards_cache():
     """Each test's database starts over (ids and seqs repeat): so does the process's cache."""
     from competition import selectors
 
-    selectors._boards_cache.clear()
+    selectors.clear_caches()
 
 
 @pytest.fixture

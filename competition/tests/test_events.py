@@ -84,7 +84,9 @@ def test_delivery_runs_outside_the_request_thread_in_commit_order(monkeypatch):
     import time
 
     seen = []
-    monkeypatch.setattr(events, "_deliver", lambda kind, text, seq: seen.append((seq, threading.current_thread().name)))
+    monkeypatch.setattr(
+        events, "_deliver", lambda batch: seen.extend((seq, threading.current_thread().name) for seq, _, _ in batch)
+    )
     for seq in range(1, 6):
         events._schedule("x", "{}", seq)
     deadline = time.monotonic() + 5

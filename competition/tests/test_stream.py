@@ -290,3 +290,23 @@ def test_without_daphne_the_view_answers_with_the_stored_events_and_ends(client)
     assert "event: stream-open" in body and f"id: race:{first}" in body and f"id: race:{second}" in body
     assert client.get("/api/events/?seq=-1").status_code == 400
     assert client.post("/api/events/").status_code == 405
+
+
+def test_the_events_of_one_press_reach_a_client_in_one_write_and_no_keep_alive_with_them(hub):
+    async def scenario():
+        await hub.start()
+        await settled(hub)
+        client = Client(f"seq={hub.newest}").start()
+        await client.until(lambda c: c.events())
+        writes = len(client.messages)
+        first = await in_thread(emit_quietly, "lap_finished")
+        second = await in_thread(emit_quietly, "lap_started")
+        # As the delivery thread hands them over: one batch, in one turn of the loop.
+        hub.publish_threadsafe([(first, "lap_finished", json.dumps({"seq": first})), (second, "lap_started", "{}")])
+        await client.until(lambda c: c.has_seq(first) and "lap_started" in {kind for kind, _, _ in c.events()})
+        await asyncio.sleep(0.05)
+        assert len(client.messages) == writes + 1
+        assert [kind for kind, _, _ in client.events()] == ["stream-open", "lap_finished", "lap_started"]
+        await client.disconnect()
+
+    run(scenario())
