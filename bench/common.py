@@ -193,7 +193,10 @@ class Organiser:
 
     def __init__(self, url: str):
         self.url = url
-        self.http = httpx.Client(base_url=url, timeout=30)
+        # TCP_NODELAY, as browsers set it: without it the POST's body waits for the ACK of its
+        # headers (Nagle), which adds a delayed-ACK wait to every press.
+        nodelay = httpx.HTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+        self.http = httpx.Client(base_url=url, timeout=30, transport=nodelay)
         self.http.get("/api/auth/me/").raise_for_status()
         self.login()
         self.running: int | None = None

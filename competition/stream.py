@@ -34,6 +34,7 @@ CHANNEL = settings.EVENTS_CHANNEL
 KEEPALIVE_SECONDS = 15
 RECENT = 1000  # frames kept in memory: a reconnect within the last ~1,000 events needs no database
 READ_LIMIT = 200  # events per database read when a client catches up from further back
+WAKE_CHUNK = 50  # streams woken per turn of the event loop
 
 OPEN = b":" + b" " * 2048 + b"\n\nevent: stream-open\ndata:\n\n"
 KEEPALIVE = b"event: keep-alive\ndata:\n\n"
@@ -117,7 +118,7 @@ class Hub:
         self.frames: dict[int, bytes] = {}
         self.oldest = self.newest = None  # the contiguous range held in `frames`
         self.clients = 0
-        self._changed: asyncio.Event | None = None
+        self._waiters: list[asyncio.Future] = []  # streams waiting for the next change
         self._inbox: asyncio.Queue | None = None
         self._tasks: list[asyncio.Task] = []
         self._start_lock: asyncio.Lock | None = None
@@ -155,7 +156,6 @@ class Hub:
             if self._tasks:
                 return
             self.loop = asyncio.get_running_loop()
-            self._changed = asyncio.Event()
             self._inbox = asyncio.Queue()
             try:
                 await self._load_newest()
@@ -236,8 +236,23 @@ class Hub:
 
     def _wake_now(self) -> None:
         self._wake_pending = False
-        changed, self._changed = self._changed, asyncio.Event()
-        changed.set()
+        waiters, self._waiters = self._waiters, []
+        self._release(waiters, 0)
+
+    def _release(self, waiters: list[asyncio.Future], start: int) -> None:
+        # A few dozen streams per turn of the loop: the organiser's answer, waiting in the same
+        # loop, goes out between two handfuls instead of after the last of a thousand screens.
+        end = start + WAKE_CHUNK
+        for waiter in waiters[start:end]:
+            if not waiter.done():
+                waiter.set_result(None)
+        if end < len(waiters):
+            self.loop.call_soon(self._release, waiters, end)
+
+    def _next_change(self) -> asyncio.Future:
+        waiter = self.loop.create_future()
+        self._waiters.append(waiter)
+        return waiter
 
     async def _tick(self) -> None:
         while True:
@@ -268,13 +283,13 @@ class Hub:
         self.clients += 1
         try:
             while True:
-                changed = self._changed
+                # No await between looking and starting to wait: no change can slip in between.
                 frames = self.frames_after(after)
                 if frames is None:
                     # Behind what memory holds (a slow catch-up), or ahead of this worker (it read a
                     # newer event from the database than the hub has heard of yet).
                     if after > (self.newest or 0):
-                        await changed.wait()
+                        await self._next_change()
                         continue
                     rows, reset_to = await run_in_thread(read_after, after)
                     if reset_to is not None:
@@ -289,7 +304,7 @@ class Hub:
                     await self._send(send, b"".join(frames))
                     continue
                 tick = self.ticks
-                await changed.wait()
+                await self._next_change()
                 if self.ticks != tick and self.newest == after:
                     await self._send(send, KEEPALIVE)
         finally:
