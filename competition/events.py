@@ -17,7 +17,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django_eventstream.models import Event as StoredEvent
 from django_eventstream.models import EventCounter
@@ -49,17 +48,30 @@ def emit(event_type: str, payload: dict) -> int:
     conn = transaction.get_connection()
     if not conn.in_atomic_block:
         raise RuntimeError("emit() must run inside transaction.atomic(): events follow their change")
-    # The conditional UPDATE takes the counter's row lock until commit: concurrent writers get
-    # consecutive numbers in the order they commit, and a rollback gives its number back.
-    if not EventCounter.objects.filter(name=CHANNEL).update(value=F("value") + 1, updated=timezone.now()):
+    # The UPDATE takes the counter's row lock until commit: concurrent writers get consecutive
+    # numbers in the order they commit, and a rollback gives its number back.
+    seq = _next_seq(conn)
+    if seq is None:
         ensure_channel()
-        EventCounter.objects.filter(name=CHANNEL).update(value=F("value") + 1, updated=timezone.now())
-    seq = EventCounter.objects.filter(name=CHANNEL).values_list("value", flat=True).get()
+        seq = _next_seq(conn)
     text = json.dumps({"type": event_type, "seq": seq, **payload}, cls=DjangoJSONEncoder)
     # django-eventstream stores the JSON text JSON-encoded once more; keep its format for replay.
     StoredEvent.objects.create(channel=CHANNEL, type=event_type, data=json.dumps(text), eid=seq)
     transaction.on_commit(lambda: _schedule(event_type, text, seq))
     return seq
+
+
+def _next_seq(conn) -> int | None:
+    """Count the channel's counter up and read it, in one statement (PostgreSQL and SQLite 3.35+)."""
+    q = conn.ops.quote_name
+    with conn.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {q(EventCounter._meta.db_table)} SET {q('value')} = {q('value')} + 1, {q('updated')} = %s "
+            f"WHERE {q('name')} = %s RETURNING {q('value')}",
+            [conn.ops.adapt_datetimefield_value(timezone.now()), CHANNEL],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 # Delivery to thousands of connected screens must not slow the organiser's request down: at

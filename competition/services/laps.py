@@ -124,7 +124,7 @@ def lap_advance(
                 head.state, head.position = QueueTicket.State.RUNNING, None
                 head.save(update_fields=["state", "position"])
             lap = Lap.objects.create(runner=head.runner if head else None, ticket=head, start=t, raining=cfg.raining)
-            started = _lap_ref(lap)
+            started = lap_payload(lap)  # the runner and group came with the head of the queue
             seq = events.emit("lap_started", {"lap": started})
         if seq is None:
             raise DomainError("No lap is running, so there is nothing to stop.", code="nothing_running")
