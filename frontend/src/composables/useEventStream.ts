@@ -23,7 +23,7 @@ export const EVENT_TYPES = [
 
 export type StreamStatus = 'connecting' | 'open' | 'lost'
 
-// The server sends a keep-alive every 20 s: silence for longer than this means a dead connection.
+// The server sends a keep-alive every 15 s: silence for longer than this means a dead connection.
 const SILENCE_MS = 45_000
 const MAX_BACKOFF_MS = 10_000
 
