@@ -11,7 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from import_export.admin import ExportMixin, ImportExportModelAdmin
@@ -32,7 +32,7 @@ from competition.models import (
     University,
 )
 from competition.resources import RUNNER_COLUMNS, LapResource, RunnerResource, format_duration, import_report
-from competition.scoring import with_points
+from competition.scoring import store_points, with_points
 from competition.selectors import settings_public
 from competition.services.common import audit, race_lock
 from competition.services.runners import identification_problem, normalise_identification
@@ -106,6 +106,15 @@ class AuditedAdmin:
     def moves_points(self, changed: set[str]) -> bool:
         return self.points_fields == "__all__" or bool(changed & set(self.points_fields))
 
+    def points_scope(self, obj) -> QuerySet[Lap]:
+        """The laps whose points an edit of `obj` can move (criteria, happy hours, groups: all)."""
+        return Lap.objects.all()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if self.moves_points(set(form.changed_data)):  # many-to-many fields are saved only now
+            store_points(self.points_scope(form.instance))
+
     def record_change(
         self, request, obj, action: str, changed: set[str], details: dict | None = None, *, announce_points=True
     ) -> None:
@@ -113,6 +122,7 @@ class AuditedAdmin:
         payload = {"model": obj._meta.model_name, "id": obj.pk, "action": action, "source": "admin"}
         events.emit("data_changed", payload)
         if announce_points and self.moves_points(changed):
+            store_points(self.points_scope(obj))
             events.emit("points_changed", {"reason": "admin"})
         audit(by=request.user, action=action, target=obj, details={"source": "admin", **(details or {})})
 
@@ -266,6 +276,10 @@ class RunnerAdmin(AuditedAdmin, ImportExportModelAdmin):
     form = RunnerForm
     points_fields = frozenset({"group"})  # membership decides the happy hours
     resource_classes = [RunnerResource]
+
+    def points_scope(self, obj) -> QuerySet[Lap]:
+        return Lap.objects.filter(runner=obj)
+
     import_formats = [CSV, XLSX]
     import_template_name = "admin/competition/runner/import.html"
     list_display = (
@@ -343,6 +357,7 @@ class RunnerAdmin(AuditedAdmin, ImportExportModelAdmin):
                         self.record_change(request, row.instance, "update", changed, details, announce_points=False)
                         points_moved |= self.moves_points(changed)
                 if points_moved:  # once for the whole file, not once per runner
+                    store_points(Lap.objects.filter(runner__isnull=False))
                     events.emit("points_changed", {"reason": "admin"})
         return result
 
@@ -392,6 +407,10 @@ class LapAdmin(AuditedAdmin, ExportMixin, admin.ModelAdmin):
     points_fields = "__all__"
     takes_race_lock = True
     resource_classes = [LapResource]
+
+    def points_scope(self, obj) -> QuerySet[Lap]:
+        return Lap.objects.filter(pk=obj.pk)
+
     list_display = ("id", "runner", "start", "end", "lap_duration", "points", "raining")
     list_filter = ("raining", AssignedFilter, RunningFilter)
     search_fields = ("runner__first_name", "runner__last_name", "runner__identification")

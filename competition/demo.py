@@ -20,6 +20,7 @@ from django.utils.duration import duration_microseconds
 
 from competition import events
 from competition.models import Criterion, EventSettings, Group, HappyHour, Lap, QueueTicket, Runner, Shift, University
+from competition.scoring import store_points
 from competition.services.common import audit, race_lock
 from competition.services.queue import GAP
 
@@ -129,6 +130,7 @@ def demo_create(
             target=None,
             details={"demo": {"runners": result.runners, "laps": result.laps, "queued": result.queued, "seed": seed}},
         )
+        store_points(Lap.objects.filter(points__isnull=True))
         events.emit("data_changed", {"model": "all", "action": "demo"})
     result.seconds = time.monotonic() - started
     return result

@@ -199,6 +199,9 @@ class Lap(models.Model):
     start = models.DateTimeField()
     end = models.DateTimeField(null=True, blank=True)
     raining = models.BooleanField(default=False)
+    # Written by scoring.store_points when the lap finishes and whenever criteria, happy hours or
+    # memberships change, so that totals and leaderboards are plain sums.
+    points = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-start"]

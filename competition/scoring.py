@@ -1,4 +1,4 @@
-"""Points of SPEC section 4 as SQL expressions over laps, so totals are aggregates, not loops.
+"""Points of SPEC section 4 as SQL expressions over laps, stored on each finished lap.
 
 A finished lap earns the points of the criterion with the smallest upper limit that is at least
 its duration (else the base criterion's, else 0), times the largest multiplier among the happy
@@ -36,14 +36,14 @@ def _base_happy_hour(field: str):
     return Subquery(HappyHour.objects.filter(base=True).values(field)[:1])
 
 
-def with_points(laps: QuerySet[Lap], *, explain: bool = False) -> QuerySet[Lap]:
-    """Annotate finished laps with duration and points (and, with explain, how they were made)."""
+def computed_points(laps: QuerySet[Lap], *, explain: bool = False) -> QuerySet[Lap]:
+    """Annotate finished laps with duration and their points by the rule (and how they were made)."""
     laps = laps.annotate(duration_value=duration_expression()).alias(duration=F("duration_value"))
     base_points = Coalesce(_criterion("points"), _base_criterion("points"), Value(0), output_field=IntegerField())
     multiplier = Coalesce(
         _happy_hour("multiplier"), _base_happy_hour("multiplier"), Value(1), output_field=IntegerField()
     )
-    laps = laps.annotate(points_value=ExpressionWrapper(base_points * multiplier, output_field=IntegerField()))
+    laps = laps.annotate(rule_points=ExpressionWrapper(base_points * multiplier, output_field=IntegerField()))
     if explain:
         laps = laps.annotate(
             criterion_id=Coalesce(_criterion("id"), _base_criterion("id")),
@@ -52,3 +52,19 @@ def with_points(laps: QuerySet[Lap], *, explain: bool = False) -> QuerySet[Lap]:
             multiplier_value=multiplier,
         )
     return laps
+
+
+def with_points(laps: QuerySet[Lap], *, explain: bool = False) -> QuerySet[Lap]:
+    """Annotate laps with duration and their stored points (and, with explain, how the rule made them)."""
+    laps = computed_points(laps, explain=True) if explain else laps.annotate(duration_value=duration_expression())
+    return laps.annotate(points_value=F("points"))
+
+
+def store_points(laps: QuerySet[Lap]) -> int:
+    """Write the rule's points into the given finished laps, in one statement; returns how many.
+
+    Called in the transaction of every change that can move points: a lap finishing or changing
+    runner, and criteria, happy hours, groups and memberships changing.
+    """
+    rule = computed_points(Lap.objects.filter(pk=OuterRef("pk"))).values("rule_points")[:1]
+    return laps.filter(end__isnull=False).update(points=Subquery(rule))

@@ -6,7 +6,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Avg, Count, Exists, F, Min, OuterRef, Q, QuerySet, Sum, Window
-from django.db.models.functions import ExtractHour
+from django.db.models.functions import Coalesce, ExtractHour
 from django.utils import timezone
 
 from competition import events
@@ -85,8 +85,8 @@ def leaderboards(cfg: EventSettings, viewer) -> dict:
         .annotate(
             best=Min("duration_value"),
             laps=Count("id"),
-            points=Sum("points_value"),
-            night_rain=Sum("points_value", filter=Q(raining=True) | _hour_window(cfg)),
+            points=Coalesce(Sum("points_value"), 0),
+            night_rain=Coalesce(Sum("points_value", filter=Q(raining=True) | _hour_window(cfg)), 0),
         )
         .values("runner", "runner__first_year", "runner__group", "best", "laps", "points", "night_rain")
     )

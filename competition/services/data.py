@@ -8,7 +8,8 @@ from django.db.models import Model, ProtectedError
 
 from competition import events
 from competition.errors import DomainError
-from competition.models import Criterion, Group, HappyHour
+from competition.models import Criterion, Group, HappyHour, Lap
+from competition.scoring import store_points
 from competition.services.common import audit
 
 POINTS_MODELS = (Criterion, HappyHour, Group)
@@ -18,6 +19,7 @@ def _after_change(instance: Model, action: str, by, details: dict) -> None:
     name = type(instance).__name__.lower()
     events.emit("data_changed", {"model": name, "id": instance.pk, "action": action})
     if isinstance(instance, POINTS_MODELS):
+        store_points(Lap.objects.all())
         events.emit("points_changed", {"reason": name})
     audit(by=by, action=action, target=instance, details=details)
 

@@ -10,7 +10,7 @@ from competition import events
 from competition.errors import DomainError, InvalidInput, NotFound
 from competition.models import EventSettings, Lap, QueueTicket, Runner
 from competition.payloads import lap_payload, seconds, ticket_payload
-from competition.scoring import duration_expression, with_points
+from competition.scoring import duration_expression, store_points, with_points
 from competition.services.common import audit, race_lock
 from competition.services.idempotency import CommandResult, run_idempotent
 from competition.services.queue import head_position
@@ -108,6 +108,7 @@ def lap_advance(
         if running is not None:
             running.end = t
             running.save(update_fields=["end"])
+            store_points(Lap.objects.filter(pk=running.pk))
             if running.ticket_id:
                 QueueTicket.objects.filter(pk=running.ticket_id).update(state=QueueTicket.State.DONE)
             finished = _lap_with_points(running)
@@ -172,8 +173,8 @@ def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> Com
             if previous is None:
                 raise DomainError("There is nothing to undo: no lap has been started yet.", code="nothing_to_undo")
         if previous is not None:
-            previous.end = None
-            previous.save(update_fields=["end"])
+            previous.end = previous.points = None
+            previous.save(update_fields=["end", "points"])
             if previous.ticket_id:
                 QueueTicket.objects.filter(pk=previous.ticket_id).update(state=QueueTicket.State.RUNNING)
             resumed = _lap_ref(previous)
@@ -207,6 +208,7 @@ def lap_assign(*, by, lap_id: int, runner_id: int) -> dict:
             raise NotFound(f"There is no runner {runner_id}.", code="unknown_runner")
         lap.runner = runner
         lap.save(update_fields=["runner"])
+        store_points(Lap.objects.filter(pk=lap.pk))  # the runner's group decides the happy hours
         payload = _lap_with_points(lap) if lap.end else _lap_ref(lap)
         seq = events.emit("lap_assigned", {"lap": payload})
         if lap.end:

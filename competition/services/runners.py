@@ -6,6 +6,7 @@ from competition import events
 from competition.errors import DomainError, InvalidInput
 from competition.models import Runner, University
 from competition.payloads import runner_public
+from competition.scoring import store_points
 from competition.services.common import audit
 
 
@@ -75,6 +76,7 @@ def runner_update(*, by, runner: Runner, **fields) -> Runner:
                 runner.shifts.set(shifts)
             events.emit("runner_changed", {"runner": runner_public(runner)})
             if moves_points:
+                store_points(runner.laps.all())
                 events.emit("points_changed", {"reason": "membership", "runner": runner.pk})
             audit(
                 by=by,

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from competition.models import EventSettings, Lap, QueueTicket
+from competition.scoring import computed_points
 from competition.tests.factories import RunnerFactory, UserFactory
 
 
@@ -106,3 +107,7 @@ def assert_invariants() -> None:
         assert lap.end > lap.start
     for ticket in QueueTicket.objects.filter(state__in=["running", "done"]):
         assert Lap.objects.filter(ticket=ticket).count() == 1
+    # Stored points are the rule's, on every finished lap; a running lap has none yet.
+    assert not Lap.objects.filter(end__isnull=True, points__isnull=False).exists()
+    stored = computed_points(Lap.objects.filter(end__isnull=False)).values_list("id", "points", "rule_points")
+    assert [(pk, mine) for pk, mine, rule in stored if mine != rule] == []

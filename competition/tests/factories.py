@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from competition.models import Criterion, Group, HappyHour, Lap, QueueTicket, Runner, Shift, University
+from competition.scoring import store_points
 
 
 class UniversityFactory(factory.django.DjangoModelFactory):
@@ -37,6 +38,13 @@ class RunnerFactory(factory.django.DjangoModelFactory):
 class CriterionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Criterion
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def stored_points(obj, create, extracted, **kwargs):
+        """As the app does when the rules change: every lap's stored points follow."""
+        if create:
+            store_points(Lap.objects.all())
 
     upper_limit = timedelta(minutes=5)
     points = 10
@@ -45,6 +53,13 @@ class CriterionFactory(factory.django.DjangoModelFactory):
 class HappyHourFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = HappyHour
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def stored_points(obj, create, extracted, **kwargs):
+        """As the app does when the rules change: every lap's stored points follow."""
+        if create:
+            store_points(Lap.objects.all())
 
     name = factory.Sequence(lambda n: f"Happy hour {n}")
     start = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
@@ -74,10 +89,18 @@ class LapFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Lap
+        skip_postgeneration_save = True
 
     runner = factory.SubFactory(RunnerFactory)
     end = factory.LazyFunction(timezone.now)
     start = factory.LazyAttribute(lambda lap: lap.end - timedelta(minutes=3))
+
+    @factory.post_generation
+    def stored_points(lap, create, extracted, **kwargs):
+        """As the app does when a lap finishes: its points are stored with it."""
+        if create and lap.end:
+            store_points(Lap.objects.filter(pk=lap.pk))
+            lap.refresh_from_db(fields=["points"])
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -31,6 +31,7 @@ from competition.models import (
     University,
 )
 from competition.resources import LAP_COLUMNS
+from competition.tests.conftest import assert_invariants
 from competition.tests.factories import (
     CriterionFactory,
     GroupFactory,
@@ -475,6 +476,7 @@ def test_an_admin_lap_edit_announces_points_and_is_audited(staff, scored_lap):
     }
     assert [e["model"] for e in stored_events("data_changed")] == ["lap"]
     assert len(stored_events("points_changed")) == 1
+    assert_invariants()  # its stored points are the rule's again
 
 
 def test_deleting_laps_in_bulk_is_audited_per_lap(staff, race):
@@ -513,6 +515,7 @@ def test_changing_a_groups_happy_hours_announces_points(staff, race):
     assert staff.post(url(Group, "change", group.pk), data).status_code == 302
     assert list(group.happy_hours.all()) == [happy_hour]
     assert len(stored_events("points_changed")) == 1
+    assert_invariants()  # stored after the many-to-many save, not before it
 
 
 def test_deleting_a_shift_is_audited_and_published(staff, race):
@@ -556,3 +559,15 @@ def test_deleting_a_lap_in_the_admin_retires_its_ticket(admin_client):
     assert response.status_code == 302
     ticket.refresh_from_db()
     assert ticket.state == "removed"
+
+
+def test_a_happy_hour_given_to_a_group_in_the_admin_multiplies_the_stored_points(staff, race, scored_lap):
+    assert Lap.objects.get(pk=scored_lap.pk).points == 10
+    window = HappyHourFactory(start=scored_lap.end - timedelta(hours=1), end=scored_lap.end + timedelta(hours=1))
+    HappyHour.objects.filter(pk=window.pk).update(multiplier=3)
+    group = scored_lap.runner.group
+    data = form_data(staff.get(url(Group, "change", group.pk)))
+    data["happy_hours"] = [str(window.pk)]
+    assert staff.post(url(Group, "change", group.pk), data).status_code == 302
+    assert Lap.objects.get(pk=scored_lap.pk).points == 30
+    assert_invariants()
