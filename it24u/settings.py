@@ -14,9 +14,9 @@ DEBUG = env_bool("DEBUG", False)
 # The development default. With DEBUG=0 the app refuses to start on it (or on none at all).
 DEFAULT_SECRET_KEY = "dev-insecure-24-hour-run-do-not-use-in-production"
 SECRET_KEY = env_str("SECRET_KEY") or (DEFAULT_SECRET_KEY if DEBUG else "")
-if not DEBUG and SECRET_KEY in ("", DEFAULT_SECRET_KEY):
+if not DEBUG and (SECRET_KEY in ("", DEFAULT_SECRET_KEY) or SECRET_KEY.startswith("replace-with")):
     raise ImproperlyConfigured(
-        "SECRET_KEY is missing or is the development default: set SECRET_KEY to a long random "
+        "SECRET_KEY is missing, the development default or the example's placeholder: set SECRET_KEY to a long random "
         "value (python -c 'import secrets; print(secrets.token_urlsafe(50))') or set DEBUG=1."
     )
 
@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_eventstream",
     "import_export",
+    "axes",
     "competition",
 ]
 
@@ -49,6 +50,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
 ]
 
 ROOT_URLCONF = "it24u.urls"
@@ -142,7 +145,7 @@ REDIS_URL = env_str("REDIS_URL")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "competition.api.permissions.SessionAuthentication401",
-        "rest_framework.authentication.BasicAuthentication",
+        "competition.api.permissions.ThrottledBasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["competition.api.permissions.RestPermission"],
     "DEFAULT_PAGINATION_CLASS": "competition.api.pagination.Pagination",
@@ -200,8 +203,56 @@ ANONYMOUS_PERMISSIONS = frozenset(
 
 TITLE = env_str("TITLE", "24-hour run")
 
-LOGIN_URL = "/admin/login/"
+# The admin's address; a path of your own makes it harder to find for bots (e.g. "staff-7f3a/").
+ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"
+LOGIN_URL = f"/{ADMIN_PATH}login/"
 SESSION_COOKIE_AGE = 60 * 60 * 48  # a whole event and then some
+
+# --- Security (SPEC section 9; `manage.py check --deploy` is clean with .env.prod.example) -----
+# HTTPS=1 once NGINX terminates TLS (see nginx/README.md): secure cookies, HSTS, redirect to https.
+HTTPS = env_bool("HTTPS", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # NGINX sets it; nothing else reaches us
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the health checks talk plain HTTP inside the network
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 60 * 60 * 24 * 365) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# The SPA loads only its own files; Vuetify writes its theme as a <style> element (hence inline
+# styles), and the kiosk's barcode reader compiles WebAssembly. Set on every response, also with
+# DEBUG=1, so that the browser tests run under the same policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "media-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username from
+# one address, that pair is locked out for LOGIN_COOLOFF_MINUTES (API, admin and HTTP basic alike).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "competition.api.errors.locked_out"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

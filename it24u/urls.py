@@ -1,18 +1,22 @@
+import re
+
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from competition.health import healthz
 from it24u import spa
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    # The split view serves its start-up script as a file: the Content-Security-Policy allows no inline script.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
     path("api/", include("competition.api.urls")),
     path("healthz", healthz, name="healthz"),
     # Every other path is a route of the single-page app (history mode).
-    re_path(r"^(?!api/|admin/|static/|healthz)(?P<route>.*)$", spa.index, name="spa"),
+    re_path(rf"^(?!api/|{re.escape(settings.ADMIN_PATH)}|static/|healthz)(?P<route>.*)$", spa.index, name="spa"),
 ]
 
 handler404 = "competition.api.errors.not_found"

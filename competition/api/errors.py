@@ -1,7 +1,8 @@
 """One exception handler: every error is JSON with a `detail` a person can act on, and a `code`."""
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -47,3 +48,13 @@ def not_found(request, exception):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": f"There is no API endpoint at {request.path}.", "code": "not_found"}, status=404)
     return page_not_found(request, exception)
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """django-axes: too many wrong passwords for this username from this address (JSON for the API)."""
+
+    minutes = round(settings.AXES_COOLOFF_TIME * 60)
+    message = f"Too many failed logins: try again in {minutes} minutes, or ask an organiser to unlock you."
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message, "code": "locked_out"}, status=429)
+    return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")

@@ -8,8 +8,8 @@ the action. A view that names neither is closed.
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
-from drf_spectacular.authentication import SessionScheme
-from rest_framework.authentication import SessionAuthentication
+from drf_spectacular.authentication import BasicScheme, SessionScheme
+from rest_framework.authentication import BasicAuthentication, SessionAuthentication
 from rest_framework.permissions import BasePermission
 
 ACTION_ALIASES = {"partial_update": "update"}
@@ -60,6 +60,23 @@ class SessionAuthentication401(SessionAuthentication):
 
     def authenticate_header(self, request) -> str:
         return 'Session realm="api"'
+
+
+class ThrottledBasicAuthentication(BasicAuthentication):
+    """HTTP basic authentication for scripts, counted by the login throttling (django-axes).
+
+    django-axes marks a locked-out request on the request it is given; it must be Django's own,
+    which its middleware sees, not DRF's wrapper around it.
+    """
+
+    def authenticate_credentials(self, userid, password, request=None):
+        return super().authenticate_credentials(userid, password, request=getattr(request, "_request", request))
+
+
+class ThrottledBasicAuthenticationScheme(BasicScheme):
+    """Describes ThrottledBasicAuthentication in the OpenAPI schema (as plain HTTP basic)."""
+
+    target_class = ThrottledBasicAuthentication
 
 
 class SessionAuthentication401Scheme(SessionScheme):

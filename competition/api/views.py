@@ -1,5 +1,6 @@
 """Thin views: validate input, call one service or selector, serialize the answer."""
 
+from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.db.models import OuterRef
 from django.shortcuts import get_object_or_404
@@ -53,6 +54,8 @@ def me_payload(user) -> dict:
             "last_name": user.last_name,
             "is_staff": user.is_staff,
         }
+        if user.is_staff:
+            who["admin_url"] = f"/{settings.ADMIN_PATH}"  # configurable (ADMIN_PATH)
     else:
         roles, who = ["anonymous"], None
     return {"user": who, "roles": roles, "permissions": permission_codenames(user)}
@@ -74,7 +77,8 @@ class LoginView(APIView):
     def post(self, request):
         enforce_csrf(request)
         data = validated(s.LoginInput, request)
-        user = authenticate(request, username=data["username"], password=data["password"])
+        # Django's request, not DRF's: django-axes marks a locked-out login on it (see permissions).
+        user = authenticate(request._request, username=data["username"], password=data["password"])
         if user is None:
             return Response({"detail": "Wrong username or password.", "code": "invalid_login"}, status=400)
         login(request, user)

@@ -17,6 +17,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test import RequestFactory
 from django.utils import timezone
 from django_eventstream.models import Event as StoredEvent
 
@@ -127,7 +128,7 @@ def test_demo_sets_up_points_rules_and_keeps_the_base_entries(db):
 
 def test_demo_competition_user_can_log_in_and_is_in_the_group(db):
     demo()
-    user = authenticate(username="competition", password="competition")
+    user = authenticate(RequestFactory().post("/api/auth/login/"), username="competition", password="competition")
     assert user is not None
     assert user.groups.filter(name="competition").exists()
 

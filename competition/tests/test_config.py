@@ -28,12 +28,15 @@ def test_without_configuration_debug_runs_on_embedded_sqlite_and_in_process_even
     assert result.stdout.strip() == "('django.db.backends.sqlite3', False)"
 
 
-@pytest.mark.parametrize("secret", [None, "", "dev-insecure-24-hour-run-do-not-use-in-production"])
+@pytest.mark.parametrize(
+    "secret",
+    [None, "", "dev-insecure-24-hour-run-do-not-use-in-production", "replace-with-a-long-random-value-the-app-refuses"],
+)
 def test_production_refuses_a_missing_or_default_secret_key(secret):
     env = {"DEBUG": "0"} if secret is None else {"DEBUG": "0", "SECRET_KEY": secret}
     result = settings_of(env, "settings.SECRET_KEY")
     assert result.returncode != 0
-    assert "SECRET_KEY is missing or is the development default" in result.stderr
+    assert "SECRET_KEY is missing, the development default or the example's placeholder" in result.stderr
 
 
 def test_production_starts_with_a_real_secret_key():

@@ -254,7 +254,7 @@ def test_a_session_post_without_csrf_token_is_refused(db, request, user, url):
     # db is named so conftest.defaults creates the competition group before the user fixture
     user = request.getfixturevalue(user)
     client = Client(enforce_csrf_checks=True)
-    assert client.login(username=user.username, password="secret")
+    client.force_login(user)
 
     response = client.post(url, {}, content_type="application/json")
 
@@ -264,7 +264,7 @@ def test_a_session_post_without_csrf_token_is_refused(db, request, user, url):
 
 def test_a_session_post_with_the_csrf_token_gets_past_the_check(volunteer_user):
     client = Client(enforce_csrf_checks=True)
-    client.login(username=volunteer_user.username, password="secret")
+    client.force_login(volunteer_user)
     client.get("/api/auth/me/")  # sets the csrftoken cookie, as the SPA does on load
 
     response = client.post(

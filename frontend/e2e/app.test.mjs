@@ -211,6 +211,8 @@ test('every page looks right on a laptop and on a phone (screenshots of the demo
     ['control', '/control', 'admin'],
     ['query', '/query', 'admin'],
     ['login', '/login', undefined],
+    ['api-docs', '/api/docs/', undefined],
+    ['admin-login', '/admin/login/', undefined],
   ]
   for (const viewport of [
     { width: 1280, height: 800 },
@@ -222,6 +224,12 @@ test('every page looks right on a laptop and on a phone (screenshots of the demo
       const page = await ctx.newPage()
       const errors = []
       page.on('pageerror', (error) => errors.push(error.message))
+      // The server sends a Content-Security-Policy: nothing on any page may trip it.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
+          errors.push(message.text())
+        }
+      })
       await page.goto(path)
       await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined)
       await page.waitForTimeout(700)

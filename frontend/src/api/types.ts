@@ -113,7 +113,15 @@ export interface CurrentSnapshot {
 }
 
 export interface Me {
-  user: { id: number; username: string; first_name: string; last_name: string; is_staff: boolean } | null
+  user: {
+    id: number
+    username: string
+    first_name: string
+    last_name: string
+    is_staff: boolean
+    /** Staff only: where the Django admin lives (ADMIN_PATH). */
+    admin_url?: string
+  } | null
   roles: string[]
   permissions: string[]
 }
