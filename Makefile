@@ -9,7 +9,7 @@ PORT ?= 8000
 FRONTEND := frontend
 FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: run test test-backend test-frontend test-e2e lint format migrations-check install clean chromium
+.PHONY: run test test-backend test-frontend test-e2e lint format migrations-check install clean chromium nginx
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ $(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.installed $(FRONTEND_SOUR
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
+# Debian's NGINX for the production topology test (only the binary is used; its service stays off).
+nginx:
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq nginx && (service nginx stop >/dev/null 2>&1 || true))
+
 # Development defaults: DEBUG on, embedded SQLite, in-process events (unless the environment says otherwise).
 run: export DEBUG ?= 1
 run: $(BIN)/.installed $(FRONTEND)/dist/index.html
@@ -48,8 +53,9 @@ run: $(BIN)/.installed $(FRONTEND)/dist/index.html
 # Every test: the backend (pytest), the app's units (Vitest), and the app in Chromium (Playwright).
 test: test-backend test-frontend test-e2e
 
-test-backend: $(BIN)/.installed
-	$(BIN)/pytest
+# The deployment test runs the real NGINX with nginx/nginx.conf in front of the built app.
+test-backend: $(BIN)/.installed $(FRONTEND)/dist/index.html nginx
+	REQUIRE_NGINX=1 $(BIN)/pytest
 
 test-frontend: $(FRONTEND)/node_modules/.installed
 	cd $(FRONTEND) && npx vitest run

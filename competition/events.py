@@ -7,6 +7,7 @@ django-eventstream's Event table, which answers Last-Event-ID replays (also afte
 competition.stream hands them to this process's clients, and through Redis to every worker's.
 """
 
+import hashlib
 import json
 import logging
 import queue
@@ -24,6 +25,10 @@ from django_eventstream.models import EventCounter
 log = logging.getLogger(__name__)
 
 CHANNEL = settings.EVENTS_CHANNEL
+# Which database the events come from: a worker ignores Redis messages of another deployment (or
+# of a test run) that shares its Redis, whose numbers would otherwise pass for its own.
+_db = settings.DATABASES["default"]
+SOURCE = hashlib.sha256(f"{_db.get('HOST')}:{_db.get('PORT')}/{_db['NAME']}".encode()).hexdigest()[:16]
 TRIM_EVERY_SECONDS = 600
 _last_trim: float | None = None  # monotonic time of the last trim (None: not yet)
 
@@ -115,7 +120,7 @@ def _deliver(batch: list[tuple[int, str, str]]) -> None:
     if redis_client is not None:
         pipe = redis_client.pipeline(transaction=False)
         for seq, event_type, text in batch:
-            message = {"channel": CHANNEL, "event_type": event_type, "data": text, "pub_id": str(seq)}
+            message = {"channel": CHANNEL, "event_type": event_type, "data": text, "pub_id": str(seq), "source": SOURCE}
             pipe.publish("events_channel", json.dumps(message))
         try:
             pipe.execute()

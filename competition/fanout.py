@@ -5,7 +5,8 @@ per worker and started by the stream hub with the first stream, hands each messa
 It reconnects with backoff when Redis goes away, and on every (re)subscription asks the hub to
 read what it missed from the stored events. The hub keeps the sequence order itself (a skipped
 number makes it read the stored events), so Redis only has to say "there is something new".
-The message format is django-eventstream's, on its channel name: one Redis per deployment.
+The message format is django-eventstream's, on its channel name, plus the `source` database: a
+worker ignores the messages of another deployment that shares its Redis.
 """
 
 import asyncio
@@ -58,8 +59,10 @@ class RedisListener:
 
     @staticmethod
     def handle(hub, raw: bytes | str) -> None:
+        from competition.events import SOURCE
+
         message = json.loads(raw)
-        if message.get("channel") == settings.EVENTS_CHANNEL:
+        if message.get("channel") == settings.EVENTS_CHANNEL and message.get("source") == SOURCE:
             hub.publish(int(message["pub_id"]), message["event_type"], message["data"])
 
 

@@ -272,12 +272,19 @@ def test_an_idle_stream_gets_keep_alives(hub, monkeypatch):
     run(scenario())
 
 
-def test_the_redis_listener_hands_race_messages_to_the_hub(hub):
+def test_the_redis_listener_hands_this_databases_race_messages_to_the_hub(hub):
     seen = []
     hub.publish = lambda seq, kind, text: seen.append((seq, kind, text))
-    message = {"channel": "race", "event_type": "lap_started", "data": '{"seq": 7}', "pub_id": "7"}
+    message = {
+        "channel": "race",
+        "event_type": "lap_started",
+        "data": '{"seq": 7}',
+        "pub_id": "7",
+        "source": events.SOURCE,
+    }
     fanout.RedisListener.handle(hub, json.dumps(message))
     fanout.RedisListener.handle(hub, json.dumps({**message, "channel": "other"}))
+    fanout.RedisListener.handle(hub, json.dumps({**message, "source": "another-database"}))
     assert seen == [(7, "lap_started", '{"seq": 7}')]
 
 
