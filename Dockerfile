@@ -17,6 +17,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_STATIC_ROOT=/srv/static \
     FRONTEND_DIST=/app/frontend/dist
 WORKDIR /app
+# pg_dump for competition_backup (Debian 12's client is PostgreSQL 15, the server's version).
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt ./
 RUN pip install -r requirements.txt
 COPY manage.py ./

@@ -1,5 +1,6 @@
 """Configuration from the environment (SPEC section 9), checked in fresh interpreter processes."""
 
+import json
 import os
 import subprocess
 import sys
@@ -119,3 +120,23 @@ def test_competition_init_keeps_the_permissions_staff_gave_the_group():
     call_command("competition_init", verbosity=0)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert "rest_move_queueticket" in codenames and "rest_create_runner" not in codenames
+
+
+def test_production_logs_are_json_lines_on_stdout():
+    env = {"DEBUG": "0", "SECRET_KEY": "x" * 60}
+    code = (
+        "import django, logging, os; os.environ['DJANGO_SETTINGS_MODULE']='it24u.settings'; django.setup(); "
+        "logging.getLogger('competition').warning('lap %s finished', 7, extra={'seq': 12})"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={"PATH": os.environ["PATH"], **env}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    entry = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (entry["level"], entry["logger"], entry["message"], entry["seq"]) == (
+        "WARNING",
+        "competition",
+        "lap 7 finished",
+        12,
+    )
+    assert settings_of({**env, "LOG_FORMAT": "xml"}, "settings.LOG_FORMAT").returncode != 0  # a typo fails loudly
