@@ -220,3 +220,35 @@ def test_through_nginx_the_app_loads_static_files_are_cached_and_live_events_are
             assert took < 1.0, f"the event took {took:.2f} s through NGINX (buffered?)"
     finally:
         stream.close()
+
+
+def test_every_file_the_dockerfile_copies_exists():
+    for line in (ROOT / "Dockerfile").read_text().splitlines():
+        if line.startswith("COPY ") and "--from=" not in line:
+            *sources, _target = line.split()[1:]
+            for source in sources:
+                assert (ROOT / source).exists() or (ROOT / "frontend" / source).exists(), source
+
+
+def test_the_https_configuration_is_valid_nginx(tmp_path):
+    """nginx-https.conf with a throw-away certificate for localhost, checked by `nginx -t`."""
+    nginx = nginx_binary()
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1"]
+        + ["-keyout", str(tmp_path / "privkey.pem"), "-out", str(tmp_path / "fullchain.pem")],
+        check=True,
+        capture_output=True,
+    )
+    conf = (ROOT / "nginx" / "nginx-https.conf").read_text()
+    conf = conf.replace("/etc/letsencrypt/live/${DOMAIN}/", f"{tmp_path}/").replace("${DOMAIN}", "localhost")
+    conf = conf.replace("    resolver 127.0.0.11 valid=10s ipv6=off;\n", "")
+    conf = conf.replace("server worker:8000 resolve;", "server 127.0.0.1:8000;")
+    version = subprocess.run([nginx, "-v"], capture_output=True, text=True).stderr.split("/")[-1].split()[0]
+    if tuple(int(part) for part in version.split(".")) < (1, 25, 1):
+        conf = conf.replace("        http2 on;\n", "")  # Debian 12's nginx predates the directive
+    assert "${" not in conf
+    (tmp_path / "nginx.conf").write_text(f"pid {tmp_path}/nginx.pid;\n" + conf)
+    check = subprocess.run(
+        [nginx, "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
