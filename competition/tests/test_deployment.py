@@ -126,10 +126,26 @@ def render_nginx_conf(*, listen: int, workers: list[str], static_root: Path, wor
     return preamble + conf.replace("http {\n", "http {\n" + temp, 1)
 
 
+def require_services(database_url: str, redis_url: str) -> None:
+    """PostgreSQL and Redis answer; else skip on a developer's machine, fail in CI (REQUIRE_SERVICES)."""
+    import psycopg2
+    import redis
+
+    try:
+        psycopg2.connect(database_url, connect_timeout=3).close()
+        redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
+    except Exception as error:
+        if os.environ.get("REQUIRE_SERVICES"):
+            pytest.fail(f"PostgreSQL or Redis does not answer: {error}")
+        pytest.skip(f"the production topology needs PostgreSQL and Redis ({error})")
+
+
 @pytest.fixture
 def topology(tmp_path):
     nginx = nginx_binary()
-    databases = Databases(tmp_path / "db", os.environ.get("DATABASE_URL") or PG_DEFAULT)
+    database_url = os.environ.get("DATABASE_URL") or PG_DEFAULT
+    require_services(database_url, os.environ.get("REDIS_URL") or REDIS_DEFAULT)
+    databases = Databases(tmp_path / "db", database_url)
     db_env = databases.fresh()
     static_root = tmp_path / "static"
     common = {
