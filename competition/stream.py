@@ -170,7 +170,10 @@ class Hub:
 
     async def _load_newest(self) -> None:
         def newest():
-            current = _current_seq()
+            try:
+                current = _current_seq()
+            finally:
+                connection.close()  # as read_after does: no connection stays with the worker thread
             start = max(current - RECENT, 0)
             rows, _ = read_after(start, RECENT) if current else ([], None)
             return current, rows
