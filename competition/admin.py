@@ -106,14 +106,16 @@ class AuditedAdmin:
     def moves_points(self, changed: set[str]) -> bool:
         return self.points_fields == "__all__" or bool(changed & set(self.points_fields))
 
-    def points_scope(self, obj) -> QuerySet[Lap]:
-        """The laps whose points an edit of `obj` can move (criteria, happy hours, groups: all)."""
+    def points_scope(self, objs: list) -> QuerySet[Lap]:
+        """The laps whose points an edit of `objs` can move (criteria, happy hours, groups: all)."""
         return Lap.objects.all()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if self.moves_points(set(form.changed_data)):  # many-to-many fields are saved only now
-            store_points(self.points_scope(form.instance))
+        # Stored points follow a form save here, once its many-to-many fields are saved too.
+        changed = set(form.changed_data)
+        if (changed or not change) and self.moves_points(changed):
+            store_points(self.points_scope([form.instance]))
 
     def record_change(
         self, request, obj, action: str, changed: set[str], details: dict | None = None, *, announce_points=True
@@ -122,7 +124,6 @@ class AuditedAdmin:
         payload = {"model": obj._meta.model_name, "id": obj.pk, "action": action, "source": "admin"}
         events.emit("data_changed", payload)
         if announce_points and self.moves_points(changed):
-            store_points(self.points_scope(obj))
             events.emit("points_changed", {"reason": "admin"})
         audit(by=request.user, action=action, target=obj, details={"source": "admin", **(details or {})})
 
@@ -151,6 +152,8 @@ class AuditedAdmin:
             super().delete_model(request, obj)
             obj.pk = pk  # the event and the audit entry name the row that is gone
             self.record_change(request, obj, "delete", _all_fields(obj))
+            if self.moves_points(_all_fields(obj)):
+                store_points(self.points_scope([obj]))
 
     def delete_queryset(self, request, queryset):
         with transaction.atomic():
@@ -160,6 +163,8 @@ class AuditedAdmin:
             super().delete_queryset(request, queryset)
             for obj in deleted:
                 self.record_change(request, obj, "delete", _all_fields(obj))
+            if deleted and self.moves_points(_all_fields(deleted[0])):
+                store_points(self.points_scope(deleted))  # once for the whole selection
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -277,8 +282,8 @@ class RunnerAdmin(AuditedAdmin, ImportExportModelAdmin):
     points_fields = frozenset({"group"})  # membership decides the happy hours
     resource_classes = [RunnerResource]
 
-    def points_scope(self, obj) -> QuerySet[Lap]:
-        return Lap.objects.filter(runner=obj)
+    def points_scope(self, objs: list) -> QuerySet[Lap]:
+        return Lap.objects.filter(runner__in=objs)
 
     import_formats = [CSV, XLSX]
     import_template_name = "admin/competition/runner/import.html"
@@ -408,8 +413,8 @@ class LapAdmin(AuditedAdmin, ExportMixin, admin.ModelAdmin):
     takes_race_lock = True
     resource_classes = [LapResource]
 
-    def points_scope(self, obj) -> QuerySet[Lap]:
-        return Lap.objects.filter(pk=obj.pk)
+    def points_scope(self, objs: list) -> QuerySet[Lap]:
+        return Lap.objects.filter(pk__in=[obj.pk for obj in objs])
 
     list_display = ("id", "runner", "start", "end", "lap_duration", "points", "raining")
     list_filter = ("raining", AssignedFilter, RunningFilter)
@@ -438,7 +443,7 @@ class LapAdmin(AuditedAdmin, ExportMixin, admin.ModelAdmin):
             _retire_tickets(tickets)
 
     def get_queryset(self, request):
-        # Points as one SQL expression (competition.scoring): the list and the export stay one query.
+        # Points are stored on each lap (competition.scoring): the list and the export stay one query.
         return with_points(super().get_queryset(request).select_related("runner__group"))
 
     def changelist_view(self, request, extra_context=None):

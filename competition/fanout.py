@@ -15,6 +15,8 @@ import logging
 
 from django.conf import settings
 
+from competition.events import SOURCE
+
 log = logging.getLogger(__name__)
 
 PUBSUB_CHANNEL = "events_channel"
@@ -59,8 +61,6 @@ class RedisListener:
 
     @staticmethod
     def handle(hub, raw: bytes | str) -> None:
-        from competition.events import SOURCE
-
         message = json.loads(raw)
         if message.get("channel") == settings.EVENTS_CHANNEL and message.get("source") == SOURCE:
             hub.publish(int(message["pub_id"]), message["event_type"], message["data"])

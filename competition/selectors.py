@@ -151,28 +151,18 @@ class PerChange:
             self.values.clear()
 
 
-_standings = PerChange()
 _stats = PerChange()
 _queue = PerChange()
 
 
 def clear_caches() -> None:
-    for cache in (_standings, _stats, _queue):
+    for cache in (_stats, _queue):
         cache.clear()
 
 
 def race_version() -> tuple[int, int | None]:
     """The seq of the newest event and the newest lap's id (read from the primary key index)."""
     return events.current_seq(), Lap.objects.order_by("-id").values_list("id", flat=True).first()
-
-
-def cached_standings(cfg: EventSettings, viewer, *, version: tuple) -> dict:
-    """The leaderboards and the lap total, computed once per change of the race."""
-    frozen = cfg.leaderboard_frozen_at if not is_staff(viewer) else None
-    key = (*version, frozen, cfg.leaderboard_size, cfg.night_start_hour, cfg.night_end_hour, cfg.time_zone)
-    return _standings.get(
-        key, lambda: {"total_laps": finished_laps().count(), "leaderboards": leaderboards(cfg, viewer)}
-    )
 
 
 def _hour_window(cfg: EventSettings) -> Q:
@@ -202,7 +192,6 @@ def _stats_body(viewer, version: tuple) -> dict:
     # The window count is taken before the LIMIT: the queue's length comes with its first three.
     queue = list(waiting_tickets().annotate(waiting=Window(Count("id")))[:3])
     recent = list(laps_with_points().filter(end__isnull=False).order_by("-end")[:CHART_LAPS])
-    standings = cached_standings(cfg, viewer, version=version)
     return {
         "seq": version[0],
         "settings": settings_public(cfg),
@@ -210,9 +199,9 @@ def _stats_body(viewer, version: tuple) -> dict:
         "queue": [ticket_payload(t, i) for i, t in enumerate(queue)],
         "queue_length": queue[0].waiting if queue else 0,
         "last_laps": [lap_payload(lap) for lap in recent[:2]],
-        "total_laps": standings["total_laps"],
+        "total_laps": finished_laps().count(),
         "average_lap": seconds(_average([lap.duration for lap in recent[:AVERAGE_OVER_LAPS]])),
-        "leaderboards": standings["leaderboards"],
+        "leaderboards": leaderboards(cfg, viewer),
         "chart": [{"lap": lap.pk, "end": iso(lap.end), "duration": seconds(lap.duration)} for lap in reversed(recent)],
     }
 
