@@ -14,7 +14,7 @@ an id older than the hub remembers reads from the database too, in a worker thre
 
 Wire format (kept from django-eventstream, which the clients were written against): a padding
 comment and `event: stream-open` first, then `event: <type>` / `id: race:<seq>` / `data: <json>`,
-`event: keep-alive` every KEEPALIVE_SECONDS, and `event: stream-reset` when the requested id is
+`event: keep-alive` after KEEPALIVE_SECONDS without events, and `event: stream-reset` when the requested id is
 gone (older than the retention, or from before a reset of the database).
 """
 
@@ -124,6 +124,7 @@ class Hub:
         self._start_lock: asyncio.Lock | None = None
         self._wake_pending = False
         self.ticks = 0  # keep-alive periods so far
+        self._busy = False  # an event came during the current keep-alive period
 
     # --- feeding the hub -------------------------------------------------------------------
 
@@ -228,6 +229,7 @@ class Hub:
         while len(self.frames) > RECENT:
             del self.frames[self.oldest]
             self.oldest += 1
+        self._busy = True
         self._wake()
 
     def _wake(self) -> None:
@@ -258,8 +260,14 @@ class Hub:
         return waiter
 
     async def _tick(self) -> None:
+        # Only a period without events ends in keep-alives: every stream that is up to date has
+        # just had data (so no stream stays silent for two periods), and a busy race never pays
+        # for a thousand keep-alive writes that could delay the next press's events.
         while True:
             await asyncio.sleep(KEEPALIVE_SECONDS)
+            if self._busy:
+                self._busy = False
+                continue
             self.ticks += 1
             self._wake()
 

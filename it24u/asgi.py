@@ -23,6 +23,10 @@ from django.conf import settings  # noqa: E402  (after setup)
 django_application = WSGIMiddleware(wsgi_application, workers=settings.REQUEST_THREADS)
 
 from competition import stream  # noqa: E402
+from it24u import direct_writes  # noqa: E402
+
+# Under Daphne (Twisted), a write goes out at once instead of on the loop's next turn.
+direct_writes.install()
 
 EVENTS_PATH = "/api/events/"
 

@@ -10,7 +10,7 @@ from competition import events
 from competition.errors import DomainError, InvalidInput, NotFound
 from competition.models import EventSettings, Lap, QueueTicket, Runner
 from competition.payloads import lap_payload, seconds, ticket_payload
-from competition.scoring import duration_expression, store_points, with_points
+from competition.scoring import duration_expression, finished_lap_points, store_points, with_points
 from competition.services.common import audit, race_lock
 from competition.services.idempotency import CommandResult, run_idempotent
 from competition.services.queue import head_position
@@ -20,7 +20,8 @@ MAX_CLOCK_SKEW = timedelta(seconds=2)
 
 
 def _running_lap() -> Lap | None:
-    return Lap.objects.select_for_update().filter(end__isnull=True).first()
+    """The running lap, locked, with its runner and group (a finished lap's payload needs them)."""
+    return Lap.objects.select_for_update(of=("self",)).filter(end__isnull=True).select_related("runner__group").first()
 
 
 def _lap_with_points(lap: Lap) -> dict:
@@ -107,11 +108,11 @@ def lap_advance(
         seq = None
         if running is not None:
             running.end = t
-            running.save(update_fields=["end"])
-            store_points(Lap.objects.filter(pk=running.pk))
+            running.points = finished_lap_points(running, running.runner and running.runner.group_id)
+            running.save(update_fields=["end", "points"])
             if running.ticket_id:
                 QueueTicket.objects.filter(pk=running.ticket_id).update(state=QueueTicket.State.DONE)
-            finished = _lap_with_points(running)
+            finished = lap_payload(running, running.points)
             seq = events.emit("lap_finished", {"lap": finished, "personal_best": _is_personal_best(running)})
         if not stop:
             head = (

@@ -6,9 +6,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from competition.models import Criterion, HappyHour, Lap
-from competition.scoring import with_points
+from competition.scoring import finished_lap_points, with_points
+from competition.tests.conftest import advance, assert_invariants
 from competition.tests.factories import CriterionFactory, GroupFactory, HappyHourFactory, LapFactory, RunnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +32,11 @@ def lap(seconds: float, *, end: datetime = T0, runner=None) -> Lap:
 
 
 def points_of(the_lap: Lap) -> int:
-    return with_points(Lap.objects.filter(pk=the_lap.pk)).get().points_value
+    """The lap's stored points, checked against the one-lap rule that a press uses."""
+    stored = with_points(Lap.objects.filter(pk=the_lap.pk).select_related("runner")).get()
+    group_id = stored.runner.group_id if stored.runner else None
+    assert finished_lap_points(stored, group_id) == stored.points_value
+    return stored.points_value
 
 
 @pytest.mark.parametrize(
@@ -157,3 +163,23 @@ def test_totals_are_aggregates_not_a_query_per_lap(criteria, organiser):
     with CaptureQueriesContext(connection) as many:
         organiser.get("/api/runners/")
     assert len(few) == len(many)
+
+
+def test_a_press_stores_the_rules_points_with_the_lap_it_finishes(criteria, organiser, no_min_lap_time):
+    """The press computes one lap's points itself (scoring.finished_lap_points): it must agree with the rule."""
+    group = GroupFactory()
+    now = timezone.now()
+    group.happy_hours.add(HappyHourFactory(start=now - timedelta(hours=1), end=now + timedelta(hours=1), multiplier=3))
+    other = GroupFactory()
+    other.happy_hours.add(HappyHourFactory(start=now - timedelta(hours=1), end=now + timedelta(hours=1), multiplier=5))
+    runner = RunnerFactory(group=group)
+    Lap.objects.create(runner=runner, start=now - timedelta(seconds=170))  # running: ≤ 3:00 → 7 points
+    finished = advance(organiser).json()["finished"]
+    assert finished["points"] == 21
+    assert Lap.objects.get(pk=finished["id"]).points == 21
+    # The queue was empty: the lap it started has no runner, so it earns no group's happy hour.
+    Lap.objects.filter(end__isnull=True).update(start=timezone.now() - timedelta(seconds=100))
+    finished = advance(organiser).json()["finished"]
+    assert finished["runner"] is None
+    assert finished["points"] == 10
+    assert_invariants()

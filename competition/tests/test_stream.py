@@ -272,6 +272,28 @@ def test_an_idle_stream_gets_keep_alives(hub, monkeypatch):
     run(scenario())
 
 
+def test_keep_alives_wait_for_a_period_without_events(hub, monkeypatch):
+    """A busy race sends no keep-alives (each would be one more write per screen), an idle one does."""
+    monkeypatch.setattr(stream, "KEEPALIVE_SECONDS", 0.3)
+
+    def keep_alives(client):
+        return sum(kind == "keep-alive" for kind, _, _ in client.events())
+
+    async def scenario():
+        client = Client().start()
+        await client.until(lambda c: c.events())
+        await settled(hub)
+        for _ in range(12):  # an event every 0.1 s for 1.2 s: four keep-alive periods
+            seq = await in_thread(emit)
+            await client.until(lambda c, seq=seq: c.has_seq(seq))
+            await asyncio.sleep(0.1)
+        assert keep_alives(client) == 0
+        await client.until(lambda c: keep_alives(c) >= 1, timeout=2)
+        await client.disconnect()
+
+    run(scenario())
+
+
 def test_the_redis_listener_hands_this_databases_race_messages_to_the_hub(hub):
     seen = []
     hub.publish = lambda seq, kind, text: seen.append((seq, kind, text))
