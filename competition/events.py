@@ -17,7 +17,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
 from django_eventstream.models import Event as StoredEvent
 from django_eventstream.models import EventCounter
@@ -84,6 +86,23 @@ def _next_seq(conn) -> int | None:
 _delivery: queue.SimpleQueue = queue.SimpleQueue()
 _worker: threading.Thread | None = None
 _worker_lock = threading.Lock()
+# The delivery of a request's events waits until its answer is on its way (at most HOLD_SECONDS):
+# fanning out meanwhile would hold the GIL and the event loop that the answer needs.
+HOLD_SECONDS = 0.05
+_request = threading.local()
+
+
+@receiver(request_started, dispatch_uid="competition.events.request_started")
+def _request_started(**kwargs) -> None:
+    _request.answered = threading.Event()
+
+
+@receiver(request_finished, dispatch_uid="competition.events.request_finished")
+def _request_finished(**kwargs) -> None:
+    answered = getattr(_request, "answered", None)
+    if answered is not None:
+        answered.set()
+        _request.answered = None
 
 
 def _schedule(event_type: str, text: str, seq: int) -> None:
@@ -93,7 +112,7 @@ def _schedule(event_type: str, text: str, seq: int) -> None:
             if _worker is None or not _worker.is_alive():
                 _worker = threading.Thread(target=_deliver_forever, name="event-delivery", daemon=True)
                 _worker.start()
-    _delivery.put((seq, event_type, text))
+    _delivery.put((seq, event_type, text, getattr(_request, "answered", None)))
     _trim_old_events()
 
 
@@ -106,6 +125,9 @@ def _deliver_forever() -> None:
                 batch.append(_delivery.get_nowait())
             except queue.Empty:
                 break
+        for answered in {item[3] for item in batch if item[3] is not None}:
+            answered.wait(HOLD_SECONDS)
+        batch = [item[:3] for item in batch]
         try:
             _deliver(batch)
         except Exception:  # one bad delivery must not stop the ones after it; clients replay gaps

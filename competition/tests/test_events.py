@@ -94,3 +94,40 @@ def test_delivery_runs_outside_the_request_thread_in_commit_order(monkeypatch):
         time.sleep(0.01)
     assert [seq for seq, _ in seen] == [1, 2, 3, 4, 5]
     assert {name for _, name in seen} == {"event-delivery"}
+
+
+def wait_for(predicate, timeout=5.0):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return predicate()
+
+
+def test_a_requests_events_go_out_once_its_answer_is_on_its_way(monkeypatch):
+    """The fan-out must not compete with the organiser's answer for the GIL and the event loop."""
+    seen = []
+    monkeypatch.setattr(events, "_deliver", lambda batch: seen.extend(seq for seq, _, _ in batch))
+    monkeypatch.setattr(events, "HOLD_SECONDS", 5)
+    events._request_started()  # as Django signals it in the thread that serves the request
+    try:
+        events._schedule("lap_finished", "{}", 1)
+        events._schedule("lap_started", "{}", 2)
+        assert not wait_for(lambda: seen, timeout=0.3)
+        events._request_finished()  # the answer was handed to the server
+        assert wait_for(lambda: seen == [1, 2], timeout=1)
+    finally:
+        events._request_finished()
+
+
+def test_a_request_that_never_finishes_holds_its_events_back_only_briefly(monkeypatch):
+    seen = []
+    monkeypatch.setattr(events, "_deliver", lambda batch: seen.extend(seq for seq, _, _ in batch))
+    monkeypatch.setattr(events, "HOLD_SECONDS", 0.2)
+    events._request_started()
+    try:
+        events._schedule("lap_started", "{}", 3)
+        assert wait_for(lambda: seen == [3], timeout=2)
+    finally:
+        events._request_finished()
