@@ -1,10 +1,22 @@
 import django_filters
+from django import forms
 
 from competition.models import Lap, Runner
 
 
+class IdFilter(django_filters.NumberFilter):
+    """An id: a whole number that fits the database's integer (else a 400, not an empty page or a 500)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", 2**31 - 1)
+        super().__init__(*args, **kwargs)
+
+
 class LapFilter(django_filters.FilterSet):
-    runner = django_filters.NumberFilter(field_name="runner")
+    runner = IdFilter(field_name="runner")
     finished_after = django_filters.IsoDateTimeFilter(field_name="end", lookup_expr="gte")
     finished_before = django_filters.IsoDateTimeFilter(field_name="end", lookup_expr="lt")
     started_after = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
@@ -19,8 +31,8 @@ class LapFilter(django_filters.FilterSet):
 
 class RunnerFilter(django_filters.FilterSet):
     identification = django_filters.CharFilter(method="by_identification")
-    group = django_filters.NumberFilter(field_name="group")
-    university = django_filters.NumberFilter(field_name="university")
+    group = IdFilter(field_name="group")
+    university = IdFilter(field_name="university")
     first_year = django_filters.BooleanFilter(field_name="first_year")
     search = django_filters.CharFilter(method="by_search", help_text="Part of a name or a student ID.")
 

@@ -1,10 +1,11 @@
 """Input serializers for commands, and model serializers for the reference data."""
 
+import math
 from datetime import timedelta
 
+from django.db import models
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -13,21 +14,49 @@ from competition.payloads import group_ref
 from competition.scoring import with_points
 
 
-@extend_schema_field(OpenApiTypes.NUMBER)
+@extend_schema_field({"type": "number", "minimum": 0, "maximum": 7 * 24 * 3600})
 class SecondsField(serializers.Field):
     """A duration as a number of seconds, as the API shows every duration."""
 
     def to_representation(self, value: timedelta):
         return round(value.total_seconds(), 3)
 
+    MAX_SECONDS = 7 * 24 * 3600  # a week: far beyond any lap, test time or setting of a 24-hour race
+
     def to_internal_value(self, data):
+        if isinstance(data, bool):  # float(True) is 1.0: a checkbox is not a duration
+            raise serializers.ValidationError("Give a duration as a number of seconds, e.g. 95.5.")
         try:
             value = float(data)
         except (TypeError, ValueError):
             raise serializers.ValidationError("Give a duration as a number of seconds, e.g. 95.5.") from None
+        if not math.isfinite(value):
+            raise serializers.ValidationError("Give a duration as a number of seconds, e.g. 95.5.")
         if value < 0:
             raise serializers.ValidationError("A duration cannot be negative.")
+        if value > self.MAX_SECONDS:
+            raise serializers.ValidationError(f"A duration can be at most {self.MAX_SECONDS} seconds (a week).")
         return timedelta(seconds=value)
+
+
+class MomentField(serializers.DateTimeField):
+    """A date and time of this event: between the years 2000 and 2100, so that it reads back as RFC 3339.
+
+    (Far dates are nobody's race and come back with a local mean time offset such as +00:17:30.)
+    """
+
+    def to_internal_value(self, value):
+        moment = super().to_internal_value(value)
+        if not 2000 <= moment.year <= 2100:
+            raise serializers.ValidationError("Give a date between the years 2000 and 2100.")
+        return moment
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: MomentField,
+    }
 
 
 def points_subquery(**lap_filter):
@@ -57,7 +86,7 @@ class AdvanceInput(serializers.Serializer):
     expected_lap = serializers.IntegerField(
         allow_null=True, help_text="The lap the client believes is running, or null."
     )
-    at = serializers.DateTimeField(required=False, allow_null=True, help_text="The press time, on the server's clock.")
+    at = MomentField(required=False, allow_null=True, help_text="The press time, on the server's clock.")
     force = serializers.BooleanField(default=False, help_text="Record a lap shorter than the minimum lap time.")
     stop = serializers.BooleanField(
         default=False, help_text="Finish the running lap without starting another (race end)."
@@ -102,8 +131,8 @@ class LoginInput(serializers.Serializer):
 class SettingsInput(serializers.Serializer):
     title = serializers.CharField(max_length=100, required=False)
     time_zone = serializers.CharField(max_length=64, required=False)
-    race_start = serializers.DateTimeField(required=False, allow_null=True)
-    race_end = serializers.DateTimeField(required=False, allow_null=True)
+    race_start = MomentField(required=False, allow_null=True)
+    race_end = MomentField(required=False, allow_null=True)
     raining = serializers.BooleanField(required=False)
     banner = serializers.CharField(max_length=300, required=False, allow_blank=True)
     leaderboard_frozen = serializers.BooleanField(required=False)
@@ -129,7 +158,7 @@ class SettingsInput(serializers.Serializer):
 # --- reference data ------------------------------------------------------------------------------
 
 
-class UniversitySerializer(serializers.ModelSerializer):
+class UniversitySerializer(ModelSerializer):
     class Meta:
         model = University
         fields = ["id", "name", "abbreviation", "student_id_pattern"]
@@ -163,7 +192,7 @@ def only_one_base(serializer, value: bool, what: str) -> bool:
     return value
 
 
-class HappyHourSerializer(serializers.ModelSerializer):
+class HappyHourSerializer(ModelSerializer):
     groups = serializers.PrimaryKeyRelatedField(many=True, queryset=Group.objects.all(), required=False)
 
     class Meta:
@@ -181,7 +210,7 @@ class HappyHourSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class GroupSerializer(serializers.ModelSerializer):
+class GroupSerializer(ModelSerializer):
     happy_hours = serializers.PrimaryKeyRelatedField(many=True, queryset=HappyHour.objects.all(), required=False)
     points = serializers.IntegerField(read_only=True, default=0)
 
@@ -190,7 +219,7 @@ class GroupSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "happy_hours", "points"]
 
 
-class CriterionSerializer(serializers.ModelSerializer):
+class CriterionSerializer(ModelSerializer):
     upper_limit = SecondsField()
 
     class Meta:
@@ -207,7 +236,7 @@ class CriterionSerializer(serializers.ModelSerializer):
         return value
 
 
-class ShiftSerializer(serializers.ModelSerializer):
+class ShiftSerializer(ModelSerializer):
     class Meta:
         model = Shift
         fields = ["id", "name", "start", "end"]
@@ -216,7 +245,7 @@ class ShiftSerializer(serializers.ModelSerializer):
         return check_window(self, attrs)
 
 
-class RunnerSerializer(serializers.ModelSerializer):
+class RunnerSerializer(ModelSerializer):
     """A runner as volunteers and staff see it (never shown to anonymous users)."""
 
     university = serializers.PrimaryKeyRelatedField(queryset=University.objects.all())

@@ -113,7 +113,12 @@ def command_response(result) -> Response:
     return response
 
 
+# An id in a path is digits that fit the database's integer: anything else is a 404, never a 500.
+ID_IN_PATH = "[0-9]{1,9}"
+
+
 class LapViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = ID_IN_PATH
     permission_model = "lap"
     filterset_class = LapFilter
 
@@ -185,6 +190,7 @@ def _explanation(lap) -> dict | None:
 
 
 class QueueViewSet(viewsets.GenericViewSet):
+    lookup_value_regex = ID_IN_PATH
     permission_model = "queueticket"
     queryset = QueueTicket.objects.none()
     serializer_class = s.EnqueueInput
@@ -228,6 +234,7 @@ class RunnerViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
+    lookup_value_regex = ID_IN_PATH
     permission_model = "runner"
     serializer_class = s.RunnerSerializer
     filterset_class = RunnerFilter
@@ -263,6 +270,7 @@ class RunnerViewSet(
 
 
 class DataViewSet(viewsets.ModelViewSet):
+    lookup_value_regex = ID_IN_PATH
     """Reference data: staff write through the data services (audited, broadcast)."""
 
     def perform_create(self, serializer):

@@ -1,9 +1,11 @@
 """Event settings: title, rain, banner, leaderboard freeze, lap rules, and reloading displays."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from competition import events
+from competition.errors import InvalidInput
 from competition.models import EventSettings
 from competition.services.common import audit, race_lock
 
@@ -39,7 +41,12 @@ def settings_update(
             cfg.reload_token += 1
             changed["reload_token"] = cfg.reload_token
         if changed:
-            cfg.full_clean()
+            if cfg.race_start and cfg.race_end and cfg.race_end <= cfg.race_start:
+                raise InvalidInput("The race must end after it starts: change the start or the end.")
+            try:
+                cfg.full_clean()
+            except ValidationError as error:
+                raise InvalidInput(" ".join(error.messages)) from None
             cfg.save()
             from competition.selectors import settings_public
 

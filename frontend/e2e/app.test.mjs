@@ -201,6 +201,85 @@ test('a lost connection shows a notice within 5 s and the page recovers by itsel
   await page.context().close()
 })
 
+test('names with HTML or script in them are shown as text on every page', async () => {
+  await clearQueue()
+  const hostile = [
+    ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>'],
+    ['<svg onload="window.__xss=3">', '<b>bold</b>'],
+    ['"><iframe src="javascript:window.__xss=4">', '{{ 7*7 }}'],
+  ]
+  const group = await staff.ok('POST', '/api/groups/', { name: '<i onmouseover="window.__xss=5">Grp</i>' })
+  const universities = await staff.ok('GET', '/api/universities/')
+  const runners = []
+  for (const [i, [first, last]] of hostile.entries()) {
+    runners.push(
+      await staff.ok('POST', '/api/runners/', {
+        first_name: first,
+        last_name: last,
+        identification: `x${String(9000000 + i)}`,
+        university: universities.results[0].id,
+        group: group.id,
+      }),
+    )
+  }
+  for (const runner of runners) await staff.ok('POST', '/api/queue/', { runner: runner.id })
+  for (let i = 0; i < 2; i++) {
+    const current = await staff.ok('GET', '/api/laps/current/')
+    await staff.ok('POST', '/api/laps/advance/', {
+      idempotency_key: crypto.randomUUID(),
+      expected_lap: current.lap?.id ?? null,
+      force: true,
+    })
+  }
+  await staff.ok('PATCH', '/api/settings/', { banner: '<img src=x onerror="window.__xss=6">Banner' })
+  const pages = [
+    ['/', undefined],
+    ['/fullscreen', undefined],
+    ['/queue', 'admin'],
+    ['/queue-up', 'competition'],
+    ['/control', 'admin'],
+    ['/query', 'admin'],
+  ]
+  for (const [path, user] of pages) {
+    const page = await (await context(user, { width: 1920, height: 1080 })).newPage()
+    const problems = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
+        problems.push(message.text())
+      }
+    })
+    await page.goto(path)
+    await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => undefined)
+    await page.waitForTimeout(500)
+    const found = await page.evaluate(() => ({
+      xss: window.__xss ?? null,
+      // Elements a payload would have created if it had been parsed as HTML.
+      injected: document.querySelectorAll(
+        'img[src="x"], svg[onload], iframe, [onerror], [onload], [onmouseover], b, script:not([src])',
+      ).length,
+      text: document.body.innerText,
+    }))
+    assert.equal(found.xss, null, `${path}: a payload ran`)
+    assert.equal(found.injected, 0, `${path}: a payload became an element`)
+    assert.deepEqual(problems, [], `${path}: nothing tripped the Content-Security-Policy`)
+    if (path === '/' || path === '/fullscreen') {
+      assert.ok(found.text.includes('Banner'), `${path} shows the banner`)
+      assert.ok(
+        found.text.includes('<img src=x onerror="window.__xss=6">'),
+        `${path} shows the banner's HTML as text`,
+      )
+    }
+    if (path === '/queue' || path === '/control' || path === '/fullscreen') {
+      assert.ok(
+        found.text.includes('{{ 7*7 }}') || found.text.includes('<svg onload="window.__xss=3">'),
+        `${path} shows a hostile name as text`,
+      )
+    }
+    await page.context().close()
+  }
+  await staff.ok('PATCH', '/api/settings/', { banner: '' })
+})
+
 test('every page looks right on a laptop and on a phone (screenshots of the demo event)', async () => {
   const demo = await startServer({ demo: true })
   const pages = [
