@@ -216,7 +216,7 @@ test('names with HTML or script in them are shown as text on every page', async 
       await staff.ok('POST', '/api/runners/', {
         first_name: first,
         last_name: last,
-        identification: `x${String(9000000 + i)}`,
+        identification: `r${String(8000000 + i)}`,
         university: universities.results[0].id,
         group: group.id,
       }),
@@ -259,6 +259,8 @@ test('names with HTML or script in them are shown as text on every page', async 
       ).length,
       text: document.body.innerText,
     }))
+    const shot = `hostile-names${path === '/' ? '-stats' : path.replaceAll('/', '-')}.png`
+    await page.screenshot({ path: join(ARTIFACTS, shot) })
     assert.equal(found.xss, null, `${path}: a payload ran`)
     assert.equal(found.injected, 0, `${path}: a payload became an element`)
     assert.deepEqual(problems, [], `${path}: nothing tripped the Content-Security-Policy`)
