@@ -106,6 +106,9 @@ def _database() -> dict:
         db.setdefault("OPTIONS", {}).update(
             {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
         )
+    if "postgresql" in db["ENGINE"]:
+        # A database that does not answer is a quick 503 (competition.api.errors), not a hung request.
+        db.setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("SQL_CONNECT_TIMEOUT", 5))
     db["TEST"] = {"NAME": env_str("SQL_TEST_DATABASE") or None}
     return db
 

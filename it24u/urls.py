@@ -20,3 +20,4 @@ urlpatterns = [
 ]
 
 handler404 = "competition.api.errors.not_found"
+handler500 = "competition.api.errors.server_error"

@@ -1,9 +1,13 @@
 """One exception handler: every error is JSON with a `detail` a person can act on, and a `code`."""
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.views.defaults import page_not_found
+from django.views.defaults import server_error as django_server_error
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -22,6 +26,8 @@ def _first_message(errors) -> str:
 
 
 def exception_handler(exc, context):
+    if database_unavailable(exc):  # (also with DEBUG=1, where Django's handler500 is not used)
+        return unavailable_response()
     if isinstance(exc, DomainError):
         return Response(exc.as_payload(), status=exc.status)
     if isinstance(exc, RequestDataTooBig):
@@ -48,6 +54,35 @@ def not_found(request, exception):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": f"There is no API endpoint at {request.path}.", "code": "not_found"}, status=404)
     return page_not_found(request, exception)
+
+
+UNAVAILABLE = "The database does not answer right now; nothing was changed. Try again in a few seconds."
+
+
+def database_unavailable(exc) -> bool:
+    """A lost or refused database connection (not a bad query): the request can be tried again."""
+    return isinstance(exc, (OperationalError, InterfaceError))
+
+
+def unavailable_response() -> JsonResponse:
+    response = JsonResponse({"detail": UNAVAILABLE, "code": "database_unavailable"}, status=503)
+    response["Retry-After"] = "2"
+    return response
+
+
+def server_error(request):
+    """Django's last resort (DEBUG=0). A database that is away is a 503 the clients retry, not a 500.
+
+    Every change runs in one transaction, which the database rolls back when the connection goes:
+    a 503 means nothing of the request was kept (and its idempotency key can be sent again).
+    """
+    if database_unavailable(sys.exc_info()[1]):
+        return unavailable_response()
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": "Something went wrong on the server; it was logged.", "code": "error"}, status=500
+        )
+    return django_server_error(request)
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
