@@ -13,7 +13,7 @@ from competition.payloads import lap_payload, seconds, ticket_payload
 from competition.scoring import duration_expression, finished_lap_points, store_points, with_points
 from competition.services.common import audit, race_lock
 from competition.services.idempotency import CommandResult, run_idempotent
-from competition.services.queue import head_position
+from competition.services.queue import head_position, place_of
 
 # A client clock corrected by its measured offset can still be a little ahead of ours.
 MAX_CLOCK_SKEW = timedelta(seconds=2)
@@ -165,6 +165,14 @@ def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> Com
             running.delete()
             seq = events.emit("lap_removed", {"lap": removed})
             if ticket is not None:
+                # The runner may have been queued again while running: they are back at the head
+                # with their first ticket, so the later one goes (removed, as a volunteer would).
+                again = QueueTicket.objects.filter(state=QueueTicket.State.WAITING, runner_id=ticket.runner_id).first()
+                if again is not None:
+                    place = place_of(again)
+                    again.state, again.position = QueueTicket.State.REMOVED, None
+                    again.save(update_fields=["state", "position"])
+                    events.emit("queue_removed", {"ticket": {"id": again.pk, "runner": again.runner_id}, "from": place})
                 ticket.state, ticket.position = QueueTicket.State.WAITING, head_position()
                 ticket.save(update_fields=["state", "position"])
                 seq = events.emit("queue_inserted", {"ticket": ticket_payload(ticket, 0)})

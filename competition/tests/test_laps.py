@@ -228,3 +228,19 @@ def test_a_first_lap_is_not_a_personal_best(organiser, queued_runners, no_min_la
     advance(organiser)
     finished = Event.objects.filter(type="lap_finished").order_by("-eid").first()
     assert json.loads(json.loads(finished.data))["personal_best"] is False
+
+
+def test_undo_when_the_runner_was_queued_again_keeps_them_once_at_the_head(organiser, queued_runners, no_min_lap_time):
+    """Found by the state machine (test_state_machine.py): this was a 500 (two waiting tickets for one runner)."""
+    first, second, _ = queued_runners
+    advance(organiser)  # first runs
+    again = organiser.post("/api/queue/", {"runner": first.pk}, format="json")  # queued again while running
+    assert again.status_code == 201
+
+    response = reverse(organiser)
+
+    assert response.status_code == 200, response.content
+    waiting = list(QueueTicket.objects.filter(state="waiting").order_by("position").values_list("runner", flat=True))
+    assert waiting[0] == first.pk and waiting.count(first.pk) == 1
+    assert QueueTicket.objects.get(pk=again.json()["id"]).state == "removed"
+    assert_invariants()
