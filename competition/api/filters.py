@@ -1,13 +1,35 @@
 import django_filters
 from django import forms
+from django_filters.fields import IsoDateTimeField
 
 from competition.models import Lap, Runner
+
+
+class NotEmpty:
+    """A parameter given empty (`?runner=`) is a 400, as a wrong value is; leave it out instead."""
+
+    def to_python(self, value):
+        if value == "":
+            raise forms.ValidationError("Give a value, or leave this parameter out.")
+        return super().to_python(value)
+
+
+class StrictIntegerField(NotEmpty, forms.IntegerField):
+    pass
+
+
+class StrictIsoDateTimeField(NotEmpty, IsoDateTimeField):
+    pass
+
+
+class IsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = StrictIsoDateTimeField
 
 
 class IdFilter(django_filters.NumberFilter):
     """An id: a whole number that fits the database's integer (else a 400, not an empty page or a 500)."""
 
-    field_class = forms.IntegerField
+    field_class = StrictIntegerField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 0)
@@ -15,14 +37,33 @@ class IdFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0); anything else is a 400 (django-filter's own ignores it and filters nothing)."""
+
+    def to_python(self, value):
+        if value is None:
+            return None
+        text = str(value).strip().lower()
+        if text in ("true", "1"):
+            return True
+        if text in ("false", "0"):
+            return False
+        raise forms.ValidationError("Give true or false (or leave this parameter out).")
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 class LapFilter(django_filters.FilterSet):
     runner = IdFilter(field_name="runner")
-    finished_after = django_filters.IsoDateTimeFilter(field_name="end", lookup_expr="gte")
-    finished_before = django_filters.IsoDateTimeFilter(field_name="end", lookup_expr="lt")
-    started_after = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
-    started_before = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
-    unassigned = django_filters.BooleanFilter(field_name="runner", lookup_expr="isnull")
-    finished = django_filters.BooleanFilter(field_name="end", lookup_expr="isnull", exclude=True)
+    finished_after = IsoDateTimeFilter(field_name="end", lookup_expr="gte")
+    finished_before = IsoDateTimeFilter(field_name="end", lookup_expr="lt")
+    started_after = IsoDateTimeFilter(field_name="start", lookup_expr="gte")
+    started_before = IsoDateTimeFilter(field_name="start", lookup_expr="lt")
+    unassigned = BooleanFilter(field_name="runner", lookup_expr="isnull")
+    finished = BooleanFilter(field_name="end", lookup_expr="isnull", exclude=True)
+    raining = BooleanFilter(field_name="raining")
 
     class Meta:
         model = Lap
@@ -33,7 +74,7 @@ class RunnerFilter(django_filters.FilterSet):
     identification = django_filters.CharFilter(method="by_identification")
     group = IdFilter(field_name="group")
     university = IdFilter(field_name="university")
-    first_year = django_filters.BooleanFilter(field_name="first_year")
+    first_year = BooleanFilter(field_name="first_year")
     search = django_filters.CharFilter(method="by_search", help_text="Part of a name or a student ID.")
 
     class Meta:

@@ -55,7 +55,7 @@ class RaceAutoSchema(AutoSchema):
             errors[404] = "There is no such object."
         elif self.method in WRITES:
             errors[404] = "An object the request names does not exist (for example an unknown student ID)."
-        elif self._is_list_view() and self.method == "GET":
+        elif self.method == "GET" and (getattr(self.view, "action", None) == "list" or self._is_list_view()):
             errors[404] = "There is no such page."
         if self.method in WRITES:
             errors[413] = "The request body is too large."

@@ -8,6 +8,7 @@ from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
 
 from competition.models import Criterion, Group, HappyHour, Lap, Runner, Shift, University
 from competition.payloads import group_ref
@@ -52,11 +53,42 @@ class MomentField(serializers.DateTimeField):
         return moment
 
 
+class TextField(serializers.CharField):
+    """Text is a JSON string: a number or a boolean is refused, not turned into text."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class ManyIdsField(serializers.ManyRelatedField):
+    """A list of ids is a JSON array: an object (whose keys DRF would iterate) is refused."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+class IdField(serializers.PrimaryKeyRelatedField):
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+        for key in kwargs:
+            if key in MANY_RELATION_KWARGS:
+                list_kwargs[key] = kwargs[key]
+        return ManyIdsField(**list_kwargs)
+
+
 class ModelSerializer(serializers.ModelSerializer):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DateTimeField: MomentField,
+        models.CharField: TextField,
+        models.TextField: TextField,
     }
+    serializer_related_field = IdField
 
 
 def points_subquery(**lap_filter):
@@ -193,7 +225,7 @@ def only_one_base(serializer, value: bool, what: str) -> bool:
 
 
 class HappyHourSerializer(ModelSerializer):
-    groups = serializers.PrimaryKeyRelatedField(many=True, queryset=Group.objects.all(), required=False)
+    groups = IdField(many=True, queryset=Group.objects.all(), required=False)
 
     class Meta:
         model = HappyHour
@@ -211,7 +243,7 @@ class HappyHourSerializer(ModelSerializer):
 
 
 class GroupSerializer(ModelSerializer):
-    happy_hours = serializers.PrimaryKeyRelatedField(many=True, queryset=HappyHour.objects.all(), required=False)
+    happy_hours = IdField(many=True, queryset=HappyHour.objects.all(), required=False)
     points = serializers.IntegerField(read_only=True, default=0)
 
     class Meta:
@@ -248,9 +280,9 @@ class ShiftSerializer(ModelSerializer):
 class RunnerSerializer(ModelSerializer):
     """A runner as volunteers and staff see it (never shown to anonymous users)."""
 
-    university = serializers.PrimaryKeyRelatedField(queryset=University.objects.all())
-    group = serializers.PrimaryKeyRelatedField(queryset=Group.objects.all(), allow_null=True, required=False)
-    shifts = serializers.PrimaryKeyRelatedField(many=True, queryset=Shift.objects.all(), required=False)
+    university = IdField(queryset=University.objects.all())
+    group = IdField(queryset=Group.objects.all(), allow_null=True, required=False)
+    shifts = IdField(many=True, queryset=Shift.objects.all(), required=False)
     test_time = SecondsField(allow_null=True, required=False)
     points = serializers.IntegerField(read_only=True, default=0)
 

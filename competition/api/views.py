@@ -131,7 +131,15 @@ class LapViewSet(viewsets.ReadOnlyModelViewSet):
     def _rows(self, laps):
         return [{**lap_payload(lap), "points_explanation": _explanation(lap)} for lap in laps]
 
-    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="laps_list")
+    @extend_schema(
+        responses=OpenApiTypes.OBJECT,
+        operation_id="laps_list",
+        filters=True,  # the answer is hand-built, so say that the filters and the paging apply
+        parameters=[
+            OpenApiParameter("page", int, description="A page number, from 1."),
+            OpenApiParameter("page_size", int, description="Laps per page, 1 to 500 (default 100)."),
+        ],
+    )
     def list(self, request):
         laps = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(laps)

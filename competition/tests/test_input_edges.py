@@ -69,6 +69,8 @@ def test_a_date_far_from_any_race_is_refused(organiser):
         "page_size=5&page_size=6",
         "page=abc",
         "page=",
+        "first_year=null",
+        "first_year=yes please",
     ],
 )
 def test_a_list_filter_or_page_that_is_not_a_whole_number_is_a_400(organiser, query):
@@ -92,3 +94,38 @@ def test_every_error_status_an_operation_can_answer_is_in_the_schema(spectator):
     assert {"400", "401", "403", "404", "409", "422", "429", "503"} <= set(advance["responses"])
     assert "404" in detail["responses"]
     assert schema["components"]["schemas"]["Error"]["required"] == ["detail"]
+
+
+@pytest.mark.parametrize("query, count", [("first_year=true", 1), ("first_year=0", 1), ("first_year=FALSE", 1)])
+def test_a_boolean_filter_takes_true_or_false(organiser, query, count):
+    from competition.tests.factories import RunnerFactory
+
+    RunnerFactory(first_year=True)
+    RunnerFactory(first_year=False)
+    assert organiser.get(f"/api/runners/?{query}").json()["count"] == count
+
+
+def test_the_lap_filters_refuse_what_is_not_a_boolean(spectator):
+    for query in (
+        "unassigned=maybe",
+        "finished=null",
+        "raining=2",
+        "started_before=",
+        "runner=",
+        "finished=",
+        "finished_after=x",
+    ):
+        assert spectator.get(f"/api/laps/?{query}").status_code == 400, query
+
+
+@pytest.mark.parametrize(
+    "url, body",
+    [
+        ("/api/groups/", {"name": "Zero", "happy_hours": {}}),
+        ("/api/universities/", {"name": "Test U", "abbreviation": "TU", "student_id_pattern": 0}),
+        ("/api/groups/", {"name": 7}),
+    ],
+)
+def test_a_body_of_the_wrong_json_type_is_refused(organiser, url, body):
+    response = organiser.post(url, body, format="json")
+    assert response.status_code == 400, response.content
