@@ -364,11 +364,9 @@ class WithoutUpcomingShiftView(APIView):
         responses=s.RunnerSerializer(many=True),
     )
     def get(self, request):
-        from django.utils.dateparse import parse_datetime
-
-        after = parse_datetime(request.query_params.get("after", ""))
-        if after is None:
+        if not request.query_params.get("after"):
             return Response({"detail": "Give a time: ?after=2026-05-01T20:00:00+02:00.", "code": "invalid"}, status=400)
+        after = s.MomentField().run_validation(request.query_params["after"])  # a bad time is a 400
         runners = selectors.runners_without_upcoming_shift(after).annotate(
             points=s.points_subquery(runner=OuterRef("pk"))
         )

@@ -129,3 +129,20 @@ def test_the_lap_filters_refuse_what_is_not_a_boolean(spectator):
 def test_a_body_of_the_wrong_json_type_is_refused(organiser, url, body):
     response = organiser.post(url, body, format="json")
     assert response.status_code == 400, response.content
+
+
+@pytest.mark.parametrize("after", ["0232-05-07T08:36:38.0+23:09", "2026-13-01T20:00:00Z", "soon"])
+def test_the_without_shift_query_refuses_a_time_that_is_no_time(organiser, after):
+    """Found by the fuzzer on PostgreSQL: an offset of +23:09 (PostgreSQL takes ±15:59) was a 500."""
+    from urllib.parse import quote
+
+    response = organiser.get(f"/api/query/without-upcoming-shift/?after={quote(after)}")
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"]
+
+
+def test_the_without_shift_query_takes_a_far_offset_within_the_years(organiser):
+    from urllib.parse import quote
+
+    response = organiser.get(f"/api/query/without-upcoming-shift/?after={quote('2026-05-07T08:36:38+14:30')}")
+    assert response.status_code == 200

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 from django_eventstream.models import Event
 
-from competition.models import Lap, QueueTicket
+from competition.models import Criterion, HappyHour, Lap, QueueTicket, University
 from competition.tests.conftest import advance, reverse
 from competition.tests.factories import GroupFactory, RunnerFactory, ShiftFactory
 from competition.tests.test_permissions import (
@@ -125,9 +125,9 @@ def test_no_anonymous_answer_holds_a_student_id_test_time_or_shift(spectator, ev
         "runner": eventful_race["runner"],
         "group": eventful_race["group"],
         "queueticket": QueueTicket.objects.first().pk,
-        "university": 1,
-        "criterion": 1,
-        "happyhour": 1,
+        "university": University.objects.first().pk,
+        "criterion": Criterion.objects.first().pk,
+        "happyhour": HappyHour.objects.first().pk,
         "shift": eventful_race["shift"],
     }
     reads = [

@@ -108,6 +108,7 @@ class Race(RuleBasedStateMachine):
         self.send(
             self.staff, "post", "/api/laps/advance/", {"idempotency_key": str(uuid.uuid4()), "expected_lap": None}
         )
+        self.add_happy_hour(start=-60, minutes=10, multiplier=2, g=0)  # memberships have something to toggle
 
     def teardown(self):
         transaction.set_rollback(True)
