@@ -136,6 +136,12 @@ class EnqueueInput(serializers.Serializer):
     position = serializers.IntegerField(
         required=False, min_value=0, help_text="Insert at this place (staff); default: the tail."
     )
+    idempotency_key = TextField(
+        required=False,
+        min_length=1,
+        max_length=100,
+        help_text="A unique string (a UUID) per scan: a retry with the same key returns the first answer.",
+    )
 
     def validate(self, attrs):
         if ("runner" in attrs) == ("identification" in attrs):

@@ -8,7 +8,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
@@ -215,8 +215,13 @@ class QueueViewSet(viewsets.GenericViewSet):
                 "Only staff may insert a runner at a position; leave position out to queue at the tail."
             )
         runner = selectors.runner_to_queue(runner_id=data.get("runner"), identification=data.get("identification"))
-        ticket = queue_service.queue_enqueue(by=request.user, runner=runner, position=data.get("position"))
-        return Response(ticket, status=status.HTTP_201_CREATED)
+        result = queue_service.queue_enqueue(
+            by=request.user,
+            runner=runner,
+            position=data.get("position"),
+            idempotency_key=data.get("idempotency_key", ""),
+        )
+        return command_response(result)
 
     @extend_schema(request=s.MoveInput, responses=OpenApiTypes.OBJECT)
     @action(detail=True, methods=["post"])

@@ -19,8 +19,13 @@ class CommandResult:
     replayed: bool = False
 
 
-def run_idempotent(*, key: str, action: str, by, command: Callable[[EventSettings], dict]) -> CommandResult:
-    """Run `command(settings)` under the race lock once per key; store and return its answer, even a refusal."""
+def run_idempotent(
+    *, key: str, action: str, by, command: Callable[[EventSettings], dict], success: int = 200
+) -> CommandResult:
+    """Run `command(settings)` under the race lock once per key; store and return its answer, even a refusal.
+
+    `success` is the status of a command that went through (201 for one that creates).
+    """
     if not key or len(key) > 100:
         raise InvalidInput("idempotency_key is required: a unique string (a UUID) of at most 100 characters.")
     with transaction.atomic():
@@ -36,7 +41,7 @@ def run_idempotent(*, key: str, action: str, by, command: Callable[[EventSetting
             return CommandResult(stored.status_code, stored.response, replayed=True)
         try:
             with transaction.atomic():  # a refusal rolls back the command's own writes only
-                body, status = command(cfg), 200
+                body, status = command(cfg), success
         except DomainError as refusal:
             body, status = refusal.as_payload(), refusal.status
         body = json.loads(json.dumps(body, cls=DjangoJSONEncoder))

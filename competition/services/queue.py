@@ -13,6 +13,7 @@ from competition.errors import DomainError, NotFound
 from competition.models import QueueTicket, Runner
 from competition.payloads import ticket_payload
 from competition.services.common import audit, race_lock
+from competition.services.idempotency import CommandResult, run_idempotent
 
 GAP = 1 << 20
 WAITING = QueueTicket.State.WAITING
@@ -69,22 +70,44 @@ def _already_waiting(runner: Runner) -> DomainError:
     )
 
 
-def queue_enqueue(*, by, runner: Runner, position: int | None = None) -> dict:
-    """Queue a runner at the tail, or at `position` (0 = head) when staff insert them."""
+def queue_enqueue(*, by, runner: Runner, position: int | None = None, idempotency_key: str = "") -> CommandResult:
+    """Queue a runner at the tail, or at `position` (0 = head) when staff insert them.
+
+    With an idempotency key, a retry of the same request (after a timeout or a dropped
+    connection) returns the first answer, also when the runner has started running since.
+    """
+    if idempotency_key:
+        return run_idempotent(
+            key=idempotency_key,
+            action="queue_insert",
+            by=by,
+            command=lambda cfg: _enqueue(by=by, runner=runner, position=position, key=idempotency_key),
+            success=201,
+        )
     with transaction.atomic():
-        race_lock()
-        if _waiting().filter(runner=runner).exists():
-            raise _already_waiting(runner)
-        if position is None:
-            tail = _waiting().aggregate(high=Max("position"))["high"]
-            key = GAP if tail is None else tail + GAP
-        else:
-            key = _key_for_place(max(position, 0), excluding=None)
-        ticket = QueueTicket.objects.create(runner=runner, position=key)
-        place = place_of(ticket)
-        payload = ticket_payload(ticket, place)
-        seq = events.emit("queue_inserted", {"ticket": payload})
-        audit(by=by, action="queue_insert", target=ticket, details={"runner": runner.pk, "position": place})
+        return CommandResult(201, _enqueue(by=by, runner=runner, position=position, key=""))
+
+
+def _enqueue(*, by, runner: Runner, position: int | None, key: str) -> dict:
+    race_lock()
+    if _waiting().filter(runner=runner).exists():
+        raise _already_waiting(runner)
+    if position is None:
+        tail = _waiting().aggregate(high=Max("position"))["high"]
+        sort_key = GAP if tail is None else tail + GAP
+    else:
+        sort_key = _key_for_place(max(position, 0), excluding=None)
+    ticket = QueueTicket.objects.create(runner=runner, position=sort_key)
+    place = place_of(ticket)
+    payload = ticket_payload(ticket, place)
+    seq = events.emit("queue_inserted", {"ticket": payload})
+    audit(
+        by=by,
+        action="queue_insert",
+        target=ticket,
+        details={"runner": runner.pk, "position": place},
+        idempotency_key=key,
+    )
     return {**payload, "seq": seq}
 
 

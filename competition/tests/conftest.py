@@ -1,5 +1,6 @@
 """Named roles (an anonymous spectator, a kiosk volunteer, an organiser) and the race defaults."""
 
+import os
 import uuid
 from datetime import timedelta
 
@@ -8,9 +9,10 @@ from django.contrib.auth.models import Group as UserGroup
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from competition import integrity
 from competition.models import EventSettings, Lap, QueueTicket
-from competition.scoring import computed_points
 from competition.tests.factories import RunnerFactory, UserFactory
+from competition.tests.live_server import Databases
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +22,14 @@ def defaults(request):
     if uses_db:
         request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
         call_command("competition_init", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory):
+    """Fresh databases for live servers (Daphne processes): PostgreSQL with DATABASE_URL, else SQLite files."""
+    made = Databases(tmp_path_factory.mktemp("servers"), os.environ.get("DATABASE_URL") or None)
+    yield made
+    made.close()
 
 
 @pytest.fixture(autouse=True)
@@ -96,18 +106,5 @@ def queued_runners(db):
 
 
 def assert_invariants() -> None:
-    """The invariants of SPEC section 2, checked from the raw rows."""
-    assert Lap.objects.filter(end__isnull=True).count() <= 1
-    waiting = QueueTicket.objects.filter(state="waiting")
-    positions = list(waiting.values_list("position", flat=True))
-    assert None not in positions and len(positions) == len(set(positions))
-    runners = list(waiting.values_list("runner", flat=True))
-    assert len(runners) == len(set(runners))
-    for lap in Lap.objects.exclude(end__isnull=True):
-        assert lap.end > lap.start
-    for ticket in QueueTicket.objects.filter(state__in=["running", "done"]):
-        assert Lap.objects.filter(ticket=ticket).count() == 1
-    # Stored points are the rule's, on every finished lap; a running lap has none yet.
-    assert not Lap.objects.filter(end__isnull=True, points__isnull=False).exists()
-    stored = computed_points(Lap.objects.filter(end__isnull=False)).values_list("id", "points", "rule_points")
-    assert [(pk, mine) for pk, mine, rule in stored if mine != rule] == []
+    """The invariants of SPEC section 2, checked from the raw rows (competition.integrity)."""
+    assert integrity.problems() == []

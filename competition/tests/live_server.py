@@ -12,6 +12,7 @@ import queue
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -66,9 +67,10 @@ class Databases:
     PostgreSQL.
     """
 
-    def __init__(self, workdir: Path, database_url: str | None = None):
+    def __init__(self, workdir: Path, database_url: str | None = None, *, setup: Iterable[tuple[str, ...]] = ()):
         self.workdir = workdir
         self.url = database_url
+        self.setup = list(setup)  # more management commands for the template, e.g. demo data
         self.created: list[str] = []
         self.template = self._new_name()
         if self.url:
@@ -90,6 +92,8 @@ class Databases:
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "competition_init")
         manage(env, "init_users")
+        for command in self.setup:
+            manage(env, *command)
 
     def _pg(self, sql: str) -> None:
         import psycopg2
@@ -120,6 +124,21 @@ class Databases:
             if Path(f"{source}-wal").exists():
                 shutil.copyfile(f"{source}-wal", f"{target}-wal")
         return self._env_for(name)
+
+    def rows(self, db_env: dict[str, str], sql: str) -> list[tuple]:
+        """The rows of a query on a server's database, read directly (no Django in between)."""
+        if self.url:
+            import psycopg2
+
+            conn = psycopg2.connect(db_env["DATABASE_URL"])
+        else:
+            conn = sqlite3.connect(db_env["SQLITE_PATH"])
+        try:
+            cursor = conn.cursor()
+            cursor.execute(sql)
+            return cursor.fetchall()
+        finally:
+            conn.close()
 
     def drop(self, db_env: dict[str, str]) -> None:
         if self.url:
@@ -302,6 +321,32 @@ def parse_sse(lines: Iterable[str]) -> Iterator[SseEvent]:
             data.append(value)
         elif name == "id":
             event_id = value
+
+
+def replay_events(payloads: list[dict]) -> tuple[list[int], int | None]:
+    """The queue (ticket ids in order) and the running lap, rebuilt from the events alone."""
+    waiting: list[int] = []
+    current = None
+    for event in payloads:
+        kind = event["type"]
+        if kind == "queue_inserted":
+            waiting.insert(event["ticket"]["position"], event["ticket"]["id"])
+        elif kind == "queue_moved":
+            waiting.remove(event["ticket"]["id"])
+            waiting.insert(event["ticket"]["position"], event["ticket"]["id"])
+        elif kind == "queue_removed":
+            waiting.remove(event["ticket"]["id"])
+        elif kind == "queue_reset":
+            waiting.clear()
+        elif kind == "lap_started":
+            current = event["lap"]["id"]
+            if event["lap"]["ticket"] in waiting:
+                waiting.remove(event["lap"]["ticket"])
+        elif kind in ("lap_finished", "lap_removed"):
+            current = None
+        elif kind == "lap_resumed":
+            current = event["lap"]["id"]
+    return waiting, current
 
 
 # Frames of django-eventstream itself, not race events.

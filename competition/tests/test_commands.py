@@ -238,6 +238,63 @@ def read_laps_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(file))
 
 
+# --- competition_check ---------------------------------------------------------------------------
+
+
+def check() -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("competition_check", stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def check_fails() -> str:
+    err = io.StringIO()
+    with pytest.raises(CommandError, match=r"problem\(s\) in the race data"):
+        call_command("competition_check", stdout=io.StringIO(), stderr=err)
+    return err.getvalue()
+
+
+def test_check_passes_on_a_demo_race(db):
+    call_command("competition_create_dummy_data", runners=20, laps=40, queue=5, verbosity=0)
+    out, err = check()
+    assert "consistent: 40 laps, 45 tickets" in out and err == ""
+
+
+# What the database's constraints cannot see, broken one at a time (with the constraints' own
+# cases covered by the models' tests): each must be named.
+BREAKAGES = {
+    "points off the rule": (lambda lap, ticket: Lap.objects.filter(pk=lap.pk).update(points=999), "999 points"),
+    "a done ticket without a lap": (
+        lambda lap, ticket: QueueTicket.objects.filter(pk=ticket.pk).update(state="done", position=None),
+        "is done but has no finished lap",
+    ),
+    "a lap on a removed ticket": (
+        lambda lap, ticket: QueueTicket.objects.filter(pk=lap.ticket_id).update(state="removed"),
+        "is removed but has a lap",
+    ),
+    "a hole in the event log": (
+        lambda lap, ticket: StoredEvent.objects.filter(eid=1).delete(),
+        "missing [1]",
+    ),
+    "points on the running lap": (
+        lambda lap, ticket: Lap.objects.filter(end__isnull=True).update(points=3),
+        "The running lap has points",
+    ),
+}
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_check_names_what_is_broken(db, breakage):
+    call_command("competition_create_dummy_data", runners=20, laps=40, queue=5, verbosity=0)
+    break_it, expected = BREAKAGES[breakage]
+    lap = Lap.objects.filter(end__isnull=False).order_by("start")[1]
+    ticket = QueueTicket.objects.filter(state="waiting").first()
+    # The event log keeps only recent events (trimmed); make sure event 1 is there to lose.
+    assert StoredEvent.objects.filter(eid=1).exists() or breakage != "a hole in the event log"
+    break_it(lap, ticket)
+    assert expected in check_fails()
+
+
 def test_backup_writes_a_laps_csv_with_every_lap(transactional_db, tmp_path):
     demo(runners=10, groups=2, laps=12, queue=2)
     path = backup(tmp_path)

@@ -13,7 +13,7 @@ import uuid
 import httpx
 import pytest
 
-from competition.tests.live_server import Api, Daphne, Databases, SseEvent, SseStream, free_port, server_env
+from competition.tests.live_server import Api, Daphne, SseEvent, SseStream, free_port, server_env
 
 pytestmark = pytest.mark.server
 
@@ -22,13 +22,6 @@ PRIVATE_KEYS = {"identification", "test_time", "shifts"}
 
 
 # --- fixtures -----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory):
-    made = Databases(tmp_path_factory.mktemp("e2e"), os.environ.get("DATABASE_URL") or None)
-    yield made
-    made.close()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from competition.models import AuditEntry, QueueTicket
 from competition.services.queue import GAP
-from competition.tests.conftest import assert_invariants
+from competition.tests.conftest import advance, assert_invariants, key
 from competition.tests.factories import RunnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,41 @@ def test_a_runner_already_waiting_gets_409_with_their_position(volunteer, queued
     assert body["code"] == "already_queued" and body["position"] == 1
     assert "place 2" in body["detail"]
     assert len(order()) == 3
+
+
+def test_a_retried_scan_with_its_idempotency_key_queues_the_runner_once(volunteer, organiser, no_min_lap_time):
+    runner = RunnerFactory(identification="r0123456")
+    scan = {"identification": "r0123456", "idempotency_key": key()}
+    first = volunteer.post("/api/queue/", scan, format="json")
+    assert first.status_code == 201 and "Idempotent-Replay" not in first
+    # The answer was lost; meanwhile the runner was called and runs. The retry is the same scan.
+    assert advance(organiser).status_code == 200
+    again = volunteer.post("/api/queue/", scan, format="json")
+    assert again.status_code == 201 and again["Idempotent-Replay"] == "true"
+    assert again.json() == first.json()
+    assert QueueTicket.objects.filter(runner=runner).count() == 1
+    assert AuditEntry.objects.filter(action="queue_insert", idempotency_key=scan["idempotency_key"]).count() == 1
+    # A new scan (a new key) queues them again.
+    third = volunteer.post("/api/queue/", {**scan, "idempotency_key": key()}, format="json")
+    assert third.status_code == 201 and QueueTicket.objects.filter(runner=runner).count() == 2
+    assert_invariants()
+
+
+def test_a_refused_scan_is_refused_again_on_retry(volunteer, queued_runners):
+    scan = {"runner": queued_runners[1].pk, "idempotency_key": key()}
+    first = volunteer.post("/api/queue/", scan, format="json")
+    again = volunteer.post("/api/queue/", scan, format="json")
+    assert first.status_code == again.status_code == 409
+    assert again.json() == first.json() and again["Idempotent-Replay"] == "true"
+
+
+def test_an_idempotency_key_of_another_command_is_refused(volunteer, organiser, queued_runners):
+    used = key()
+    assert advance(organiser, idempotency_key=used).status_code == 200
+    response = volunteer.post("/api/queue/", {"runner": RunnerFactory().pk, "idempotency_key": used}, format="json")
+    assert response.status_code == 422 and response.json()["code"] == "idempotency_key_reused"
+    bad = volunteer.post("/api/queue/", {"runner": RunnerFactory().pk, "idempotency_key": ""}, format="json")
+    assert bad.status_code == 400 and "idempotency_key" in bad.json()["errors"]
 
 
 def test_a_malformed_student_id_names_the_expected_pattern(volunteer):

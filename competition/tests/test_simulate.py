@@ -1,21 +1,13 @@
 """competition_simulate against a real Daphne on a fresh database (SPEC section 9; issue 4 item 2)."""
 
 import json
-import os
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from competition.tests.live_server import Api, Daphne, Databases, manage, server_env
-
-
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory):
-    made = Databases(tmp_path_factory.mktemp("simulate"), os.environ.get("DATABASE_URL") or None)
-    yield made
-    made.close()
+from competition.tests.live_server import Api, Daphne, manage, server_env
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from competition import selectors
 from competition.models import Criterion, EventSettings, Group, HappyHour, Lap, QueueTicket, Runner
 from competition.tests.conftest import assert_invariants
 from competition.tests.factories import GroupFactory, RunnerFactory, UserFactory
+from competition.tests.live_server import replay_events
 
 LONG = os.environ.get("STATE_LONG") == "1"
 
@@ -56,32 +57,6 @@ def rule_points(lap: Lap, criteria: list, happy_hours: list, members: dict[int, 
     ]
     base_hh = [h for h in happy_hours if h.base]
     return points * (max(windows) if windows else (base_hh[0].multiplier if base_hh else 1))
-
-
-def replay(payloads: list[dict]) -> tuple[list[int], int | None]:
-    """The queue (ticket ids in order) and the running lap, rebuilt from the events alone."""
-    queue: list[int] = []
-    current = None
-    for event in payloads:
-        kind = event["type"]
-        if kind == "queue_inserted":
-            queue.insert(event["ticket"]["position"], event["ticket"]["id"])
-        elif kind == "queue_moved":
-            queue.remove(event["ticket"]["id"])
-            queue.insert(event["ticket"]["position"], event["ticket"]["id"])
-        elif kind == "queue_removed":
-            queue.remove(event["ticket"]["id"])
-        elif kind == "queue_reset":
-            queue.clear()
-        elif kind == "lap_started":
-            current = event["lap"]["id"]
-            if event["lap"]["ticket"] in queue:
-                queue.remove(event["lap"]["ticket"])
-        elif kind in ("lap_finished", "lap_removed"):
-            current = None
-        elif kind == "lap_resumed":
-            current = event["lap"]["id"]
-    return queue, current
 
 
 class Race(RuleBasedStateMachine):
@@ -264,7 +239,7 @@ class Race(RuleBasedStateMachine):
         stored = list(Event.objects.filter(channel="race").order_by("eid").values_list("eid", "data"))
         assert [eid for eid, _ in stored] == list(range(len(stored)))  # 0 is the placeholder
         payloads = [json.loads(json.loads(data)) for eid, data in stored if eid]
-        queue, current = replay(payloads)
+        queue, current = replay_events(payloads)
         api_queue = [t["id"] for t in self.staff.get("/api/queue/").json()["results"]]
         api_current = (self.staff.get("/api/laps/current/").json()["lap"] or {}).get("id")
         assert queue == api_queue

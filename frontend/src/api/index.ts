@@ -34,8 +34,12 @@ export const api = {
     post<{ lap: Lap; seq: number }>(`/api/laps/${lap}/assign/`, { runner }),
 
   queue: () => get<QueueSnapshot>('/api/queue/'),
-  enqueue: (body: { runner?: number; identification?: string; position?: number }) =>
-    post<Ticket & { seq: number }>('/api/queue/', body),
+  enqueue: (body: {
+    runner?: number
+    identification?: string
+    position?: number
+    idempotency_key?: string
+  }) => post<Ticket & { seq: number }>('/api/queue/', body),
   move: (ticket: number, position: number) =>
     post<Ticket & { seq: number }>(`/api/queue/${ticket}/move/`, { position }),
   skip: (ticket: number, places = 3) => post<Ticket>(`/api/queue/${ticket}/skip/`, { places }),

@@ -4,6 +4,8 @@ import type { RunnerPublic } from '@/api/types'
 
 /** How long a result stays on screen before the kiosk scans again. */
 export const RESULT_MS = 6_000
+/** A scan whose answer did not come (no connection, a server restarting) is sent again after these waits. */
+export const RETRY_DELAYS_MS = [500, 1_500, 3_000]
 /** How long a half-filled registration form may sit untouched. */
 export const FORM_IDLE_MS = 60_000
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { load, makePress, save, settleHead, type Press } from './outbox'
+import { load, makePress, newKey, save, settleHead, type Press } from './outbox'
 
 class MemoryStorage {
   data = new Map<string, string>()
@@ -42,5 +42,24 @@ describe('the control outbox', () => {
     expect(load(storage)).toEqual([])
     storage.setItem('it24u.control.outbox', '{not json')
     expect(load(storage)).toEqual([])
+  })
+})
+
+describe('idempotency keys', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  const uuid4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+  it('are version-4 UUIDs, a new one each time', () => {
+    const keys = new Set(Array.from({ length: 50 }, newKey))
+    expect(keys.size).toBe(50)
+    for (const key of keys) expect(key).toMatch(uuid4)
+  })
+
+  it('are made also where randomUUID is missing (plain http on a LAN address)', () => {
+    vi.stubGlobal('crypto', { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) })
+    const keys = new Set(Array.from({ length: 50 }, newKey))
+    expect(keys.size).toBe(50)
+    for (const key of keys) expect(key).toMatch(uuid4)
   })
 })

@@ -35,8 +35,16 @@ export function save(storage: Storage, presses: Press[]): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(presses))
 }
 
+/** A random UUID: the idempotency key of one action, sent again unchanged on every retry. */
 export function newKey(): string {
-  return crypto.randomUUID()
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  // randomUUID exists in secure contexts only (HTTPS, localhost); a kiosk on plain http://<LAN IP>
+  // still has getRandomValues: the same version-4 UUID from 16 random bytes.
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6] & 0x0f) | 0x40
+  bytes[8] = (bytes[8] & 0x3f) | 0x80
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
 /** A new press: it expects the running lap the screen shows, unless presses are still waiting. */

@@ -4,12 +4,14 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 
 import { api } from '@/api'
+import { newKey } from '@/lib/outbox'
 import { ApiError } from '@/api/http'
 import type { Group, RunnerSummary, Ticket, University } from '@/api/types'
 import {
   cleanScan,
   deadline,
   initialState,
+  RETRY_DELAYS_MS,
   next,
   type ErrorLike,
   type KioskEvent,
@@ -22,6 +24,25 @@ export interface Registration {
   university: number | null
   group: number | null
   first_year: boolean
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Queue a runner. The scan has one idempotency key, sent again unchanged when the answer did not
+ * come (offline, a server restarting): a scan that was done but whose answer was lost is answered
+ * from the server's record instead of queueing the runner a second time.
+ */
+async function enqueue(body: { runner?: number; identification?: string }): Promise<Ticket> {
+  const request = { ...body, idempotency_key: newKey() }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.enqueue(request)
+    } catch (e) {
+      if (!(e instanceof ApiError && e.retryable) || attempt >= RETRY_DELAYS_MS.length) throw e
+      await sleep(RETRY_DELAYS_MS[attempt])
+    }
+  }
 }
 
 function asError(e: unknown): ErrorLike {
@@ -69,7 +90,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     if (!identification || state.value.busy) return
     dispatch({ type: 'scan', identification, at: Date.now() })
     try {
-      await queued(await api.enqueue({ identification }))
+      await queued(await enqueue({ identification }))
     } catch (e) {
       failed(e)
     }
@@ -88,11 +109,11 @@ export const useKioskStore = defineStore('kiosk', () => {
           university: form.university ?? undefined,
           identification,
         })
-        ticket = await api.enqueue({ runner: runner.id })
+        ticket = await enqueue({ runner: runner.id })
       } catch (e) {
         // Registered meanwhile (another kiosk, a double tap): queue them by their card instead.
         if (!(e instanceof ApiError && e.code === 'already_registered')) throw e
-        ticket = await api.enqueue({ identification })
+        ticket = await enqueue({ identification })
       }
       await queued(ticket)
     } catch (e) {

@@ -110,7 +110,10 @@ describe('the queue-up kiosk', () => {
     vi.mocked(api.enqueue).mockResolvedValue({ id: 1, runner, position: 4, created_at: '', seq: 8 })
     const kiosk = mountKiosk()
     await scan(kiosk, 'R0123456')
-    expect(api.enqueue).toHaveBeenCalledWith({ identification: 'R0123456' })
+    expect(api.enqueue).toHaveBeenCalledWith({
+      identification: 'R0123456',
+      idempotency_key: expect.any(String),
+    })
     expect(message(kiosk)).toEqual({
       kind: 'success',
       text: 'Welcome, Milan! You are number 5 in the queue.',
@@ -145,7 +148,7 @@ describe('the queue-up kiosk', () => {
       first_year: true,
       identification: 'r0999999',
     })
-    expect(api.enqueue).toHaveBeenLastCalledWith({ runner: 9 })
+    expect(api.enqueue).toHaveBeenLastCalledWith({ runner: 9, idempotency_key: expect.any(String) })
     expect(message(kiosk).kind).toBe('success')
     expect(kiosk.find('[data-test=register-form]').exists()).toBe(false)
   })
