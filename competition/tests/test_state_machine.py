@@ -1,8 +1,9 @@
 """A Hypothesis state machine over the race's commands (issue 6, item 2), through the API.
 
 Hypothesis runs random sequences of enqueue, move, skip, remove, advance (with and without a
-client press time, with a stale screen, forced or not, stop), undo, assign, runner and group
-edits, criteria and happy-hour changes. After every step it checks, from the raw rows:
+client press time, with a stale screen, forced or not, stop, with an empty queue), undo,
+assigning an unassigned lap, runner and group edits, criteria and happy-hour changes. After every
+step it checks, from the raw rows:
 
 - the invariants of SPEC section 2 (at most one running lap, unique waiting positions, one lap
   per finished ticket, stored points equal to the rule: conftest.assert_invariants);
@@ -146,8 +147,18 @@ class Race(RuleBasedStateMachine):
         stop=st.integers(0, 9),
     )
     def advance(self, back, stale, force, stop):
+        self.press(back=back, stale=stale, force=force, stop=stop == 0)
+
+    @rule(force=st.booleans())
+    def handover_with_an_empty_queue(self, force):
+        """Every waiting ticket removed, then next lap: a lap for an unassigned runner starts."""
+        for ticket in self.waiting():
+            self.send(self.staff, "delete", f"/api/queue/{ticket}/")
+        self.press(back=None, stale=False, force=force, stop=False)
+
+    def press(self, *, back, stale, force, stop):
         running = self.running()
-        body = {"idempotency_key": str(uuid.uuid4()), "expected_lap": running, "force": force, "stop": stop == 0}
+        body = {"idempotency_key": str(uuid.uuid4()), "expected_lap": running, "force": force, "stop": stop}
         if stale:
             body["expected_lap"] = (running or 0) + 1000
         if back is not None:
@@ -268,6 +279,7 @@ def test_random_races_keep_every_invariant():
         "DELETE /api/queue/{id}/",
         "POST /api/laps/advance/",
         "POST /api/laps/reverse/",
+        "POST /api/laps/{id}/assign/",
         "PATCH /api/runners/{id}/",
         "POST /api/criteria/",
         "POST /api/happy-hours/",
