@@ -54,11 +54,17 @@ class MomentField(serializers.DateTimeField):
 
 
 class TextField(serializers.CharField):
-    """Text is a JSON string: a number or a boolean is refused, not turned into text."""
+    """Text is a JSON string: a number or a boolean is refused, not turned into text.
+
+    Its length limit holds for the text as sent (the schema's maxLength), before the surrounding
+    spaces are trimmed.
+    """
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
+        if self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
         return super().to_internal_value(data)
 
 

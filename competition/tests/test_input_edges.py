@@ -146,3 +146,12 @@ def test_the_without_shift_query_takes_a_far_offset_within_the_years(organiser):
 
     response = organiser.get(f"/api/query/without-upcoming-shift/?after={quote('2026-05-07T08:36:38+14:30')}")
     assert response.status_code == 200
+
+
+def test_a_text_longer_than_its_limit_is_refused_even_if_trimming_would_shorten_it(organiser):
+    # Found by the long fuzzing run: 31 characters, the first a carriage return, were trimmed to
+    # 30 and accepted, although the schema says at most 30.
+    padded = organiser.post("/api/universities/", {"name": "Padded", "abbreviation": "\r" + "x" * 30}, format="json")
+    assert padded.status_code == 400 and "abbreviation" in padded.json()["errors"]
+    trimmed = organiser.post("/api/universities/", {"name": "Trimmed", "abbreviation": " UHasselt "}, format="json")
+    assert trimmed.status_code == 201 and trimmed.json()["abbreviation"] == "UHasselt"
