@@ -161,7 +161,9 @@ def race_databases(tmp_path_factory):
 
 
 def production_env(db_env: dict[str, str]) -> dict[str, str]:
-    return server_env(**db_env, DEBUG="0", SECRET_KEY="crash-" + "k" * 60, LOG_LEVEL="ERROR")
+    """As deployed: DEBUG off, and events through Redis when the run has one (CI does)."""
+    redis = {"REDIS_URL": os.environ["REDIS_URL"]} if os.environ.get("REDIS_URL") else {}
+    return server_env(**db_env, **redis, DEBUG="0", SECRET_KEY="crash-" + "k" * 60, LOG_LEVEL="ERROR")
 
 
 def test_a_killed_server_loses_and_doubles_nothing(race_databases, tmp_path):
