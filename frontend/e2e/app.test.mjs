@@ -51,6 +51,32 @@ test('a known card scanned at the kiosk appears on an anonymous queue page witho
   await kiosk.context().close()
 })
 
+test('a scan whose answer was lost is sent again with its key and queues the runner once', async () => {
+  await clearQueue()
+  const [bea] = await registerRunners(staff, ['Bea Retry'])
+  const kiosk = await (await context('competition')).newPage()
+  await kiosk.goto('/queue-up')
+  const input = kiosk.locator('[data-test="scan-input"] input')
+  await input.waitFor()
+  const keys = []
+  await kiosk.route('**/api/queue/', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue()
+    keys.push(route.request().postDataJSON().idempotency_key)
+    if (keys.length > 1) return route.continue()
+    await route.fetch() // the server queues the runner...
+    return route.abort('connectionreset') // ...and the answer never reaches the kiosk
+  })
+  await input.fill(bea.identification)
+  await input.press('Enter')
+  await kiosk.locator('[data-test="kiosk-message"][data-kind="success"]').waitFor({ timeout: 8000 })
+  assert.equal(keys.length, 2, 'sent once more')
+  assert.equal(keys[0], keys[1], 'with the same key')
+  const queue = await staff.ok('GET', '/api/queue/')
+  assert.equal(queue.results.filter((ticket) => ticket.runner.id === bea.id).length, 1, 'queued once')
+  await kiosk.screenshot({ path: join(ARTIFACTS, 'kiosk-lost-answer.png') })
+  await kiosk.context().close()
+})
+
 test('an unknown card goes through the registration form and is queued', async () => {
   await clearQueue()
   const kiosk = await (await context('competition')).newPage()
