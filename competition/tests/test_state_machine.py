@@ -149,12 +149,15 @@ class Race(RuleBasedStateMachine):
     def advance(self, back, stale, force, stop):
         self.press(back=back, stale=stale, force=force, stop=stop == 0)
 
-    @rule(force=st.booleans())
-    def handover_with_an_empty_queue(self, force):
-        """Every waiting ticket removed, then next lap: a lap for an unassigned runner starts."""
+    @rule(force=st.booleans(), runner=st.one_of(st.none(), st.integers(0, 5)))
+    def handover_with_an_empty_queue(self, force, runner):
+        """Every waiting ticket removed, then next lap: a lap for an unassigned runner starts
+        (and, at times, staff hand it to its runner at once)."""
         for ticket in self.waiting():
             self.send(self.staff, "delete", f"/api/queue/{ticket}/")
         self.press(back=None, stale=False, force=force, stop=False)
+        if runner is not None and Lap.objects.filter(runner__isnull=True).exists():
+            self.assign(runner)
 
     def press(self, *, back, stale, force, stop):
         running = self.running()
@@ -167,6 +170,12 @@ class Race(RuleBasedStateMachine):
         if response.status_code == 200:  # the same key again: the same answer, nothing more
             again = self.send(self.staff, "post", "/api/laps/advance/", body)
             assert again.json() == response.json()
+
+    @rule()
+    def press_and_take_it_back(self):
+        """The organiser's slip: next lap pressed by mistake, then undone at once."""
+        self.press(back=None, stale=False, force=True, stop=False)
+        self.undo(stale=False)
 
     @rule(stale=st.booleans())
     def undo(self, stale):
