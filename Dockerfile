@@ -33,4 +33,6 @@ USER app
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"
-CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "--proxy-headers", "it24u.asgi:application"]
+# --proxy-headers: the client's address from the X-Forwarded-For that NGINX overwrites (nginx/nginx.conf).
+# No access log of Daphne's own: it writes query strings (a search); NGINX keeps one without them.
+CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "--proxy-headers", "--access-log", "/dev/null", "it24u.asgi:application"]

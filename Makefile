@@ -48,7 +48,7 @@ run: $(BIN)/.installed $(FRONTEND)/dist/index.html
 	@echo "  API: http://$(HOST):$(PORT)/api/   docs: http://$(HOST):$(PORT)/api/docs/   admin: http://$(HOST):$(PORT)/admin/"
 	@echo "  Logins: admin / admin (staff)   competition / competition (queue-up volunteer)"
 	@echo ""
-	$(BIN)/daphne -b $(HOST) -p $(PORT) it24u.asgi:application
+	$(BIN)/daphne -b $(HOST) -p $(PORT) --access-log /dev/null it24u.asgi:application
 
 # Every test: the backend (pytest), the app's units (Vitest), and the app in Chromium (Playwright).
 test: test-backend test-frontend test-e2e

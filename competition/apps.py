@@ -5,3 +5,11 @@ class CompetitionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "competition"
     verbose_name = "Competition"
+
+    def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from competition import login_guard  # noqa: F401  (its receiver counts failed logins)
+        from competition.search import register_sqlite_unaccent
+
+        connection_created.connect(register_sqlite_unaccent, dispatch_uid="competition.search.unaccent")

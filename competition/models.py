@@ -9,6 +9,8 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
+from competition.patterns import pattern_problem, validate_student_id_pattern
+
 KU_LEUVEN_PATTERN = r"^r\d{7}$"
 
 
@@ -26,6 +28,7 @@ class University(models.Model):
     student_id_pattern = models.CharField(
         max_length=200,
         blank=True,
+        validators=[validate_student_id_pattern],
         help_text="A regular expression a student ID must match (lowercase), e.g. ^r\\d{7}$. Empty: any ID.",
     )
 
@@ -39,6 +42,12 @@ class University(models.Model):
 
     def identification_error(self, identification: str) -> str | None:
         """Why an (already normalised) ID does not fit this university, or None when it does."""
+        if self.student_id_pattern and pattern_problem(self.student_id_pattern):
+            # Saved before patterns were checked: never run it (it could stall every scan).
+            return (
+                f"The student-ID pattern of {self.abbreviation} cannot be checked safely; an organiser must "
+                "correct it in the admin (Universities)."
+            )
         if self.student_id_pattern and not re.fullmatch(self.student_id_pattern, identification):
             return (
                 f"“{identification}” is not a valid {self.abbreviation} student ID: "
@@ -141,7 +150,7 @@ class Runner(models.Model):
 
     class Meta:
         ordering = ["last_name", "first_name"]
-        permissions = rest_permissions("runner", *CRUD, "summary", "query")
+        permissions = rest_permissions("runner", *CRUD, "summary", "query", "lookup")
         constraints = [
             models.CheckConstraint(
                 condition=Q(identification=Lower(Trim("identification"))) & ~Q(identification=""),
@@ -301,14 +310,27 @@ class AuditEntry(models.Model):
 
 
 class IdempotencyRecord(models.Model):
-    """The first answer to a command, so that a replay of its key returns it and changes nothing."""
+    """The first answer to a command, so that a replay of its key returns it and changes nothing.
 
-    key = models.CharField(max_length=100, unique=True)
+    A key belongs to its user (another user's same key is another key) and to its request: the
+    fingerprint of the command's input, so that a key sent again with another body is refused.
+    """
+
+    key = models.CharField(max_length=100)
     action = models.CharField(max_length=20)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True)
+    fingerprint = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the command's input.")
     status_code = models.PositiveSmallIntegerField()
     response = models.JSONField()
     created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_per_user"),
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(user__isnull=True), name="idempotency_key_without_user"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} {self.key}"

@@ -36,10 +36,16 @@ def runner_public(runner: Runner | None) -> dict | None:
     }
 
 
-def lap_payload(lap: Lap, points: int | None = None) -> dict:
-    """A lap; `points` comes from scoring.with_points (an annotated lap carries it itself)."""
+def lap_payload(lap: Lap, points: int | None = None, *, frozen_at: datetime | None = None) -> dict:
+    """A lap; `points` comes from scoring.with_points (an annotated lap carries it itself).
+
+    With `frozen_at` (the leaderboard freeze, for everybody but staff) a lap finished after it
+    shows no points (SPEC section 4: nothing public reveals points earned after the freeze).
+    """
     if points is None:
         points = getattr(lap, "points_value", None)
+    if frozen_at is not None and lap.end is not None and lap.end > frozen_at:
+        points = None
     return {
         "id": lap.pk,
         "runner": runner_public(lap.runner),

@@ -2,10 +2,10 @@
 
 import heapq
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, Exists, F, Min, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models import Avg, Count, Exists, F, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Sum, Window
 from django.db.models.functions import Coalesce, ExtractHour
 from django.utils import timezone
 
@@ -43,6 +43,39 @@ def settings_public(cfg: EventSettings) -> dict:
     }
 
 
+def frozen_at(viewer, cfg: EventSettings | None = None) -> datetime | None:
+    """The leaderboard freeze as it applies to this viewer: to everybody but staff (SPEC section 4).
+
+    Points of laps finished after it are left out of totals and shown as null on laps.
+    """
+    if is_staff(viewer):
+        return None
+    return (cfg or EventSettings.load()).leaderboard_frozen_at
+
+
+def points_subquery(*, frozen: datetime | None = None, **lap_filter):
+    """Total points of the laps matching lap_filter (with OuterRef), as an annotation; up to `frozen`."""
+    laps = Lap.objects.filter(end__isnull=False, **lap_filter)
+    if frozen is not None:
+        laps = laps.filter(end__lte=frozen)
+    total = with_points(laps).values(*lap_filter.keys()).annotate(total=Sum("points_value")).values("total")
+    return Coalesce(Subquery(total[:1], output_field=IntegerField()), 0)
+
+
+def runners_with_points(viewer) -> QuerySet[Runner]:
+    return (
+        Runner.objects.select_related("university", "group")
+        .prefetch_related("shifts")
+        .annotate(points=points_subquery(runner=OuterRef("pk"), frozen=frozen_at(viewer)))
+    )
+
+
+def groups_with_points(viewer) -> QuerySet[Group]:
+    return Group.objects.prefetch_related("happy_hours").annotate(
+        points=points_subquery(runner__group=OuterRef("pk"), frozen=frozen_at(viewer))
+    )
+
+
 def finished_laps() -> QuerySet[Lap]:
     return Lap.objects.filter(end__isnull=False)
 
@@ -67,8 +100,9 @@ def queue_list() -> list[dict]:
 
 def _scored_laps(cfg: EventSettings, viewer) -> QuerySet[Lap]:
     laps = finished_laps().filter(runner__isnull=False)
-    if cfg.leaderboard_frozen_at and not is_staff(viewer):
-        laps = laps.filter(end__lte=cfg.leaderboard_frozen_at)
+    frozen = frozen_at(viewer, cfg)
+    if frozen is not None:
+        laps = laps.filter(end__lte=frozen)
     return with_points(laps)
 
 
@@ -198,7 +232,7 @@ def _stats_body(viewer, version: tuple) -> dict:
         "current": lap_payload(running) if running else None,
         "queue": [ticket_payload(t, i) for i, t in enumerate(queue)],
         "queue_length": queue[0].waiting if queue else 0,
-        "last_laps": [lap_payload(lap) for lap in recent[:2]],
+        "last_laps": [lap_payload(lap, frozen_at=frozen_at(viewer, cfg)) for lap in recent[:2]],
         "total_laps": finished_laps().count(),
         "average_lap": seconds(_average([lap.duration for lap in recent[:AVERAGE_OVER_LAPS]])),
         "leaderboards": leaderboards(cfg, viewer),
@@ -230,7 +264,9 @@ def queue_snapshot() -> dict:
 def runner_summary(runner: Runner, viewer, *, private: bool) -> dict:
     """The quick information of a runner, with an estimated start time when they are waiting."""
     laps = with_points(finished_laps().filter(runner=runner))
-    totals = laps.aggregate(count=Count("id"), points=Sum("points_value"), best=Min("duration_value"))
+    frozen = frozen_at(viewer)
+    counted = Q() if frozen is None else Q(end__lte=frozen)
+    totals = laps.aggregate(count=Count("id"), points=Sum("points_value", filter=counted), best=Min("duration_value"))
     last = laps.order_by("-end").first()
     ticket = QueueTicket.objects.filter(runner=runner, state=QueueTicket.State.WAITING).first()
     position = estimated_start = None
@@ -242,7 +278,7 @@ def runner_summary(runner: Runner, viewer, *, private: bool) -> dict:
         "lap_count": totals["count"],
         "points": totals["points"] or 0,
         "best_lap": seconds(totals["best"]),
-        "last_lap": lap_payload(last) if last else None,
+        "last_lap": lap_payload(last, frozen_at=frozen) if last else None,
         "group": group_ref(runner.group),
         "position": position,
         "estimated_start": iso(estimated_start),
@@ -286,7 +322,12 @@ def runner_to_queue(*, runner_id: int | None = None, identification: str | None 
         if runner is None:
             raise NotFound(f"There is no runner {runner_id}.", code="unknown_runner")
         return runner
-    identification = normalise_identification(identification or "")
+    return runner_by_identification(identification or "")
+
+
+def runner_by_identification(identification: str) -> Runner:
+    """The runner with this student ID (as scanned or typed), or an error that says what to do instead."""
+    identification = normalise_identification(identification)
     runner = Runner.objects.filter(identification=identification).first()
     if runner is None:
         problem = identification_problem(identification)

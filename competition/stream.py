@@ -21,6 +21,7 @@ gone (older than the retention, or from before a reset of the database).
 import asyncio
 import json
 import logging
+import random
 from urllib.parse import parse_qs
 
 from django.conf import settings
@@ -36,6 +37,10 @@ RECENT = 1000  # frames kept in memory: a reconnect within the last ~1,000 event
 READ_LIMIT = 200  # events per database read when a client catches up from further back
 WAKE_CHUNK = 50  # streams woken per turn of the event loop
 
+# A client that resumes from further back than this many events gets a reset (it reloads its
+# snapshot, a few kilobytes) instead of a replay of the whole history (a megabyte at seq 0).
+REPLAY_LIMIT = RECENT
+
 OPEN = b":" + b" " * 2048 + b"\n\nevent: stream-open\ndata:\n\n"
 KEEPALIVE = b"event: keep-alive\ndata:\n\n"
 HEADERS = [
@@ -43,6 +48,33 @@ HEADERS = [
     (b"cache-control", b"no-cache"),
     (b"x-accel-buffering", b"no"),  # NGINX: pass every frame on as it comes
 ]
+
+
+def security_headers() -> list[tuple[bytes, bytes]]:
+    """The security headers Django's middleware gives every other answer (this app bypasses it)."""
+    from csp.utils import build_policy
+
+    headers = {
+        "x-frame-options": settings.X_FRAME_OPTIONS,
+        "referrer-policy": settings.SECURE_REFERRER_POLICY,
+        "cross-origin-opener-policy": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
+        "content-security-policy": build_policy(),
+    }
+    if settings.SECURE_CONTENT_TYPE_NOSNIFF:
+        headers["x-content-type-options"] = "nosniff"
+    return [(name.encode(), value.encode()) for name, value in headers.items() if value]
+
+
+def hsts_header() -> tuple[bytes, bytes] | None:
+    """Strict-Transport-Security as Django's SecurityMiddleware writes it (for requests that came as https)."""
+    if not settings.SECURE_HSTS_SECONDS:
+        return None
+    value = f"max-age={settings.SECURE_HSTS_SECONDS}"
+    if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        value += "; includeSubDomains"
+    if settings.SECURE_HSTS_PRELOAD:
+        value += "; preload"
+    return (b"strict-transport-security", value.encode())
 
 
 class BadRequest(ValueError):
@@ -72,6 +104,11 @@ def parse_after(seq: str | None, last_event_id: str | None) -> int | None:
                 return int(value)
         raise BadRequest(f"Last-Event-ID must look like {CHANNEL}:<seq>.")
     return None
+
+
+def too_far_back(after: int | None, newest: int | None) -> bool:
+    """Whether a client resuming after `after` is further back than a replay is worth."""
+    return after is not None and newest is not None and newest - after > REPLAY_LIMIT
 
 
 def read_after(after: int | None, limit: int = READ_LIMIT) -> tuple[list[tuple[int, bytes]], int | None]:
@@ -118,6 +155,8 @@ class Hub:
         self.frames: dict[int, bytes] = {}
         self.oldest = self.newest = None  # the contiguous range held in `frames`
         self.clients = 0
+        self.open = 0  # streams accepted and not yet closed (counted before their first byte)
+        self.per_address: dict[str, int] = {}  # the same, by client address
         self._waiters: list[asyncio.Future] = []  # streams waiting for the next change
         self._inbox: asyncio.Queue | None = None
         self._tasks: list[asyncio.Task] = []
@@ -282,6 +321,9 @@ class Hub:
     async def serve(self, send, after: int | None) -> None:
         """Send the events after `after`, then every new one, until the client goes away."""
         body = OPEN
+        if too_far_back(after, self.newest):
+            body += reset_frame(self.newest)
+            after = self.newest
         if after is None or self.frames_after(after) is None:
             rows, reset_to = await run_in_thread(read_after, after)
             if reset_to is not None:
@@ -327,20 +369,76 @@ class Hub:
 
 
 hub = Hub()
+SECURITY_HEADERS = security_headers()
+
+
+def host_allowed(scope, headers: dict) -> bool:
+    """The Host header (else the server's own name) is one of ALLOWED_HOSTS, as Django checks for every other URL."""
+    from django.http.request import split_domain_port, validate_host
+
+    host = headers.get(b"host", b"").decode("latin-1")
+    if not host and scope.get("server"):
+        host = str(scope["server"][0])
+    domain, _port = split_domain_port(host)
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    return bool(domain) and validate_host(domain, allowed)
+
+
+async def refuse(send, status: int, detail: str, code: str, retry_after: int | None = None) -> None:
+    headers = [(b"content-type", b"application/json"), *SECURITY_HEADERS]
+    if retry_after is not None:
+        headers.append((b"retry-after", str(retry_after).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": json.dumps({"detail": detail, "code": code}).encode()})
+
+
+def client_address(scope) -> str:
+    """The client's address (behind NGINX: the one NGINX saw, passed on by daphne --proxy-headers)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+def over_limit(address: str) -> tuple[int, str, str] | None:
+    """Why one more stream cannot be opened (status, detail, code), or None."""
+    if settings.STREAM_MAX_OPEN and hub.open >= settings.STREAM_MAX_OPEN:
+        return 503, "This server holds as many live screens as it can; trying again shortly.", "streams_full"
+    limit = settings.STREAM_MAX_PER_ADDRESS
+    if limit and hub.per_address.get(address, 0) >= limit:
+        return 429, f"At most {limit} live screens per network address; close some first.", "too_many_streams"
+    return None
 
 
 async def asgi_app(scope, receive, send) -> None:
     """GET /api/events/ under Daphne: the stream, without Django's request cycle."""
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
     headers = dict(scope.get("headers", ()))
+    if not host_allowed(scope, headers):
+        return await refuse(send, 400, "This host name is not served here (DJANGO_ALLOWED_HOSTS).", "invalid_host")
     try:
         last_id = headers.get(b"last-event-id", b"").decode("latin-1") or (query.get("lastEventId") or [None])[-1]
         after = parse_after((query.get("seq") or [None])[-1], last_id)
     except BadRequest as error:
-        body = json.dumps({"detail": str(error), "code": "invalid"}).encode()
-        await send({"type": "http.response.start", "status": 400, "headers": [(b"content-type", b"application/json")]})
-        await send({"type": "http.response.body", "body": body})
-        return
+        return await refuse(send, 400, str(error), "invalid")
+    address = client_address(scope)
+    refused = over_limit(address)
+    if refused is not None:
+        # Spread the retries: a worker that is full must not be hit by all of them at the same moment.
+        return await refuse(send, *refused, retry_after=random.randint(5, 30))
+    hub.open += 1
+    hub.per_address[address] = hub.per_address.get(address, 0) + 1
+    try:
+        await _stream(scope, receive, send, after)
+    finally:
+        hub.open -= 1
+        if hub.per_address[address] <= 1:
+            del hub.per_address[address]
+        else:
+            hub.per_address[address] -= 1
+
+
+async def _stream(scope, receive, send, after: int | None) -> None:
     await hub.start()
     task = asyncio.current_task()
     gone = False
@@ -354,7 +452,11 @@ async def asgi_app(scope, receive, send) -> None:
 
     watcher = asyncio.ensure_future(watch())
     try:
-        await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
+        response_headers = HEADERS + SECURITY_HEADERS
+        hsts = hsts_header()
+        if hsts and scope.get("scheme") == "https":
+            response_headers = [*response_headers, hsts]
+        await send({"type": "http.response.start", "status": 200, "headers": response_headers})
         await hub.serve(send, after)
     except asyncio.CancelledError:
         if not gone:

@@ -2,7 +2,7 @@
 
 GET /api/events/ goes straight to the event stream (competition.stream): a stream stays open for
 hours, and Django's request cycle would hold a thread and a request's worth of objects for each.
-Everything else is Django, run as WSGI in a pool of threads (below).
+Everything else is Django, run as WSGI in pools of threads, one per lane (it24u/lanes.py).
 """
 
 import os
@@ -20,7 +20,27 @@ from django.conf import settings  # noqa: E402  (after setup)
 # database connection per request: ~5 ms of a 2 ms request. The same Django as WSGI in a fixed pool
 # of threads, each with its persistent connection, answers the same pages 2-3 times faster
 # (docs/benchmarks.md). Nothing in the app is async except the event stream, which is served below.
-django_application = WSGIMiddleware(wsgi_application, workers=settings.REQUEST_THREADS)
+from it24u.lanes import Lane, lane_of  # noqa: E402
+
+LANES = {
+    "default": Lane(
+        WSGIMiddleware(wsgi_application, workers=settings.REQUEST_THREADS),
+        name="default",
+        threads=settings.REQUEST_THREADS,
+    ),
+    "commands": Lane(
+        WSGIMiddleware(wsgi_application, workers=settings.COMMAND_THREADS),
+        name="commands",
+        threads=settings.COMMAND_THREADS,
+    ),
+    "login": Lane(
+        WSGIMiddleware(wsgi_application, workers=settings.LOGIN_THREADS),
+        name="login",
+        threads=settings.LOGIN_THREADS,
+        max_waiting=4 * settings.LOGIN_THREADS,
+        busy="The server is busy checking other logins: try again in a few seconds.",
+    ),
+}
 
 from competition import stream  # noqa: E402
 from it24u import direct_writes  # noqa: E402
@@ -34,7 +54,10 @@ EVENTS_PATH = "/api/events/"
 async def application(scope, receive, send):
     if scope["type"] == "http" and scope["path"] == EVENTS_PATH and scope["method"] == "GET":
         return await stream.asgi_app(scope, receive, send)
-    return await django_application(scope, receive, send)
+    if scope["type"] != "http":
+        return await LANES["default"](scope, receive, send)
+    lane = LANES[lane_of(scope["method"], scope["path"], scope.get("headers", []))]
+    return await lane(scope, receive, send)
 
 
 if settings.SERVE_STATIC:

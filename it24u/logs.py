@@ -17,7 +17,10 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
         }
         for key, value in vars(record).items():
-            if key not in _STANDARD and not key.startswith("_"):
+            if key == "request" and hasattr(value, "path"):
+                # Method and path only: a query string may carry what a log must not (a search, an ID).
+                entry[key] = f"{getattr(value, 'method', '')} {value.path}"
+            elif key not in _STANDARD and not key.startswith("_"):
                 entry[key] = value if isinstance(value, str | int | float | bool | type(None)) else str(value)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)

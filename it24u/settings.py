@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "competition.middleware.RefuseNulMiddleware",
     "competition.middleware.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "competition.middleware.DomainErrorMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
 ]
 
@@ -77,6 +79,10 @@ TEMPLATES = [
 # its database connection for CONN_MAX_AGE seconds (checked before reuse): a worker holds at most
 # that many connections, and a request does not pay for opening one (~3 ms on PostgreSQL).
 REQUEST_THREADS = env_int("REQUEST_THREADS", 8)
+# Lanes of their own (it24u/lanes.py), so that no crowd in one lane can take the threads of another:
+# the race's commands (laps, queue, runner registration) and password checks (logins, HTTP basic).
+COMMAND_THREADS = env_int("COMMAND_THREADS", 4)
+LOGIN_THREADS = env_int("LOGIN_THREADS", 2)
 CONN_MAX_AGE = env_int("SQL_CONN_MAX_AGE", 60)
 
 
@@ -144,6 +150,14 @@ API_MAX_BODY_BYTES = env_int("MAX_BODY_BYTES", 64 * 1024)
 mimetypes.add_type("application/wasm", ".wasm")
 
 REDIS_URL = env_str("REDIS_URL")
+# The cache holds only counters (login attempts): shared by every worker through Redis when there is one.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "it24u"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -156,7 +170,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "competition.api.schema.RaceAutoSchema",
     "EXCEPTION_HANDLER": "competition.api.errors.exception_handler",
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["competition.api.parsers.BoundedJSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -177,6 +191,10 @@ SPECTACULAR_SETTINGS = {
 EVENTSTREAM_STORAGE_CLASS = "django_eventstream.storage.DjangoModelStorage"
 EVENTS_CHANNEL = "race"
 EVENTS_RETENTION_HOURS = env_int("EVENTS_RETENTION_HOURS", 72)
+# Open event streams per worker (503 beyond it; ~15 KiB each) and per client address (429 beyond it;
+# 0 = no limit). A venue whose Wi-Fi reaches the server through one NAT address shares the second.
+STREAM_MAX_OPEN = env_int("STREAM_MAX_OPEN", 5000)
+STREAM_MAX_PER_ADDRESS = env_int("STREAM_MAX_PER_ADDRESS", 500)
 if REDIS_URL:
     from redis.connection import parse_url
 
@@ -247,9 +265,22 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username from
-# one address, that pair is locked out for LOGIN_COOLOFF_MINUTES (API, admin and HTTP basic alike).
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Password guessing (competition/login_guard.py), for the API login, HTTP basic and the admin alike:
+# attempts per client address and per username in a window, counted before any hash (a cheap 429);
+# then django-axes: after LOGIN_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is locked out for LOGIN_COOLOFF_MINUTES; then the password hash, at most
+# LOGIN_CONCURRENT_HASHES at once per process (a 503 after LOGIN_HASH_WAIT_SECONDS without a slot).
+AUTHENTICATION_BACKENDS = [
+    "competition.login_guard.LoginRateBackend",
+    "axes.backends.AxesStandaloneBackend",
+    "competition.login_guard.GuardedModelBackend",
+]
+LOGIN_RATE_WINDOW_SECONDS = 60
+LOGIN_RATE_PER_ADDRESS = env_int("LOGIN_RATE_PER_ADDRESS", 30)
+LOGIN_RATE_PER_USERNAME = env_int("LOGIN_RATE_PER_USERNAME", 10)
+LOGIN_CONCURRENT_HASHES = max(1, env_int("LOGIN_CONCURRENT_HASHES", 1))
+LOGIN_HASH_WAIT_SECONDS = 1.0
+AXES_CLIENT_IP_CALLABLE = "competition.login_guard.client_address"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -29,7 +29,10 @@ def exception_handler(exc, context):
     if database_unavailable(exc):  # (also with DEBUG=1, where Django's handler500 is not used)
         return unavailable_response()
     if isinstance(exc, DomainError):
-        return Response(exc.as_payload(), status=exc.status)
+        response = Response(exc.as_payload(), status=exc.status)
+        if "retry_after" in exc.extra:
+            response["Retry-After"] = str(exc.extra["retry_after"])
+        return response
     if isinstance(exc, RequestDataTooBig):
         return Response(
             {"detail": "The request body is too large.", "code": "too_large"},
@@ -59,9 +62,29 @@ def not_found(request, exception):
 UNAVAILABLE = "The database does not answer right now; nothing was changed. Try again in a few seconds."
 
 
+# SQLite's primary result codes for a database that is busy or cannot be reached right now:
+# SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN.
+SQLITE_UNAVAILABLE = {5, 6, 10, 14}
+
+
 def database_unavailable(exc) -> bool:
-    """A lost or refused database connection (not a bad query): the request can be tried again."""
-    return isinstance(exc, (OperationalError, InterfaceError))
+    """A lost, refused or busy database connection (not a bad query): the request can be tried again.
+
+    Only these are a 503 "try again": a query the database refuses (too complex, cancelled) would
+    fail again the same way, and claiming the database is away would send everybody looking for a
+    network problem.
+    """
+    if isinstance(exc, InterfaceError):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__ or exc
+    if hasattr(cause, "pgcode"):  # psycopg2: a lost or refused connection has no SQLSTATE
+        code = cause.pgcode
+        return code is None or code.startswith("08") or code in ("57P01", "57P02", "57P03", "53300")
+    if hasattr(cause, "sqlite_errorcode"):
+        return cause.sqlite_errorcode & 0xFF in SQLITE_UNAVAILABLE
+    return True
 
 
 def unavailable_response() -> JsonResponse:
@@ -83,6 +106,17 @@ def server_error(request):
             {"detail": "Something went wrong on the server; it was logged.", "code": "error"}, status=500
         )
     return django_server_error(request)
+
+
+def domain_error(request, exc: DomainError) -> HttpResponse:
+    """A domain error raised outside the API's views (the admin's login form): JSON for the API, text elsewhere."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse(exc.as_payload(), status=exc.status)
+    else:
+        response = HttpResponse(exc.detail, status=exc.status, content_type="text/plain; charset=utf-8")
+    if "retry_after" in exc.extra:
+        response["Retry-After"] = str(exc.extra["retry_after"])
+    return response
 
 
 def locked_out(request, credentials=None, *args, **kwargs):

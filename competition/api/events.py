@@ -13,7 +13,7 @@ with its last id.
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from competition import stream
+from competition import events, stream
 
 
 @require_GET
@@ -23,8 +23,12 @@ def events_view(request):
         after = stream.parse_after(request.GET.get("seq"), last_id)
     except stream.BadRequest as error:
         return JsonResponse({"detail": str(error), "code": "invalid"}, status=400)
-    rows, reset_to = stream.read_after(after)
     body = stream.OPEN
+    newest = events.current_seq()
+    if stream.too_far_back(after, newest):  # a reset (reload the snapshot), never a flood of history
+        body += stream.reset_frame(newest)
+        after = newest
+    rows, reset_to = stream.read_after(after)
     if reset_to is not None and after is not None:
         body += stream.reset_frame(reset_to)
     body += b"".join(data for _, data in rows) + b"retry: 1000\n\n"

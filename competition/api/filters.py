@@ -1,7 +1,10 @@
+from datetime import UTC
+
 import django_filters
 from django import forms
 from django_filters.fields import IsoDateTimeField
 
+from competition import search
 from competition.models import Lap, Runner
 
 
@@ -19,7 +22,19 @@ class StrictIntegerField(NotEmpty, forms.IntegerField):
 
 
 class StrictIsoDateTimeField(NotEmpty, IsoDateTimeField):
-    pass
+    """A moment of the event: years 2000 to 2100, sent to the database in UTC.
+
+    (PostgreSQL holds offsets up to ±15:59 only: `+23:09` as sent was a 500, and a far year
+    shifted by its offset can leave the range Python can hold.)
+    """
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        if not 2000 <= moment.year <= 2100:
+            raise forms.ValidationError("Give a date between the years 2000 and 2100.")
+        return moment.astimezone(UTC)
 
 
 class IsoDateTimeFilter(django_filters.IsoDateTimeFilter):
@@ -55,6 +70,20 @@ class BooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
+class SearchField(forms.CharField):
+    """A search text within competition.search's bounds (else a 400 that says which)."""
+
+    def validate(self, value):
+        super().validate(value)
+        problem = search.search_problem(value or "")
+        if problem:
+            raise forms.ValidationError(problem)
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
 class LapFilter(django_filters.FilterSet):
     runner = IdFilter(field_name="runner")
     finished_after = IsoDateTimeFilter(field_name="end", lookup_expr="gte")
@@ -71,26 +100,18 @@ class LapFilter(django_filters.FilterSet):
 
 
 class RunnerFilter(django_filters.FilterSet):
-    identification = django_filters.CharFilter(method="by_identification")
     group = IdFilter(field_name="group")
     university = IdFilter(field_name="university")
     first_year = BooleanFilter(field_name="first_year")
-    search = django_filters.CharFilter(method="by_search", help_text="Part of a name or a student ID.")
+    search = SearchFilter(
+        method="by_search",
+        help_text=f"Words of a name or a student ID (at most {search.MAX_WORDS} words, {search.MAX_CHARS} characters); "
+        "case and accents do not matter.",
+    )
 
     class Meta:
         model = Runner
-        fields = ["identification", "group", "university", "first_year"]
-
-    def by_identification(self, queryset, name, value):
-        from competition.services.runners import normalise_identification
-
-        return queryset.filter(identification=normalise_identification(value))
+        fields = ["group", "university", "first_year"]
 
     def by_search(self, queryset, name, value):
-        from django.db.models import Q
-
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(identification__icontains=word)
-            )
-        return queryset
+        return search.matching(queryset, value)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from drf_spectacular.authentication import BasicScheme, SessionScheme
 from rest_framework.authentication import BasicAuthentication, SessionAuthentication
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import BasePermission
 
 ACTION_ALIASES = {"partial_update": "update"}
@@ -70,6 +71,10 @@ class ThrottledBasicAuthentication(BasicAuthentication):
     """
 
     def authenticate_credentials(self, userid, password, request=None):
+        # A NUL cannot be stored (PostgreSQL refuses it: the lockout records the username) and no
+        # username is longer than 150 characters: such credentials are wrong, not a server error.
+        if "\x00" in userid or "\x00" in password or len(userid) > 150 or len(password) > 200:
+            raise AuthenticationFailed("Invalid username or password.")
         return super().authenticate_credentials(userid, password, request=getattr(request, "_request", request))
 
 

@@ -46,8 +46,9 @@ class RaceAutoSchema(AutoSchema):
         errors = {
             400: "The input is not valid (the detail says what to change).",
             401: "Not logged in, or wrong credentials.",
-            429: "Too many failed logins from this address for this username; try again later.",
-            503: "The database (or Redis) does not answer right now; nothing was changed. Try again.",
+            429: "Too many failed logins (from this address or for this username); Retry-After says when to retry.",
+            503: "The database (or Redis) does not answer, or the server is busy checking logins; nothing was "
+            "changed. Try again (Retry-After).",
         }
         if not self.open_to_anonymous() or self.method in WRITES:
             errors[403] = "This account may not do this, or the CSRF token is missing (session writes)."

@@ -4,15 +4,12 @@ import math
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import IntegerField, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
-from competition.models import Criterion, Group, HappyHour, Lap, Runner, Shift, University
+from competition.models import Criterion, Group, HappyHour, Runner, Shift, University
 from competition.payloads import group_ref
-from competition.scoring import with_points
 
 
 @extend_schema_field({"type": "number", "minimum": 0, "maximum": 7 * 24 * 3600})
@@ -97,30 +94,18 @@ class ModelSerializer(serializers.ModelSerializer):
     serializer_related_field = IdField
 
 
-def points_subquery(**lap_filter):
-    """Total points of the laps matching lap_filter (with OuterRef), as an annotation."""
-    laps = with_points(Lap.objects.filter(end__isnull=False, **lap_filter))
-    total = laps.values(*lap_filter.keys()).annotate(total=Sum("points_value")).values("total")
-    return Coalesce(Subquery(total[:1], output_field=IntegerField()), 0)
-
-
-def runners_with_points():
-    return (
-        Runner.objects.select_related("university", "group")
-        .prefetch_related("shifts")
-        .annotate(points=points_subquery(runner=OuterRef("pk")))
-    )
-
-
-def groups_with_points():
-    return Group.objects.prefetch_related("happy_hours").annotate(points=points_subquery(runner__group=OuterRef("pk")))
-
-
 # --- commands -----------------------------------------------------------------------------------
 
 
+KEY_HELP = (
+    "A unique string (a UUID) per press or scan, sent again unchanged on a retry: the retry gets the first "
+    "answer. It belongs to the user and to this exact request (another body with the same key is a 422). "
+    "May come as the Idempotency-Key header instead; required for laps, optional for the queue."
+)
+
+
 class AdvanceInput(serializers.Serializer):
-    idempotency_key = serializers.CharField(max_length=100)
+    idempotency_key = TextField(required=False, min_length=1, max_length=100, help_text=KEY_HELP)
     expected_lap = serializers.IntegerField(
         allow_null=True, help_text="The lap the client believes is running, or null."
     )
@@ -132,7 +117,7 @@ class AdvanceInput(serializers.Serializer):
 
 
 class ReverseInput(serializers.Serializer):
-    idempotency_key = serializers.CharField(max_length=100)
+    idempotency_key = TextField(required=False, min_length=1, max_length=100, help_text=KEY_HELP)
     expected_lap = serializers.IntegerField(allow_null=True)
 
 
@@ -142,17 +127,16 @@ class EnqueueInput(serializers.Serializer):
     position = serializers.IntegerField(
         required=False, min_value=0, help_text="Insert at this place (staff); default: the tail."
     )
-    idempotency_key = TextField(
-        required=False,
-        min_length=1,
-        max_length=100,
-        help_text="A unique string (a UUID) per scan: a retry with the same key returns the first answer.",
-    )
+    idempotency_key = TextField(required=False, min_length=1, max_length=100, help_text=KEY_HELP)
 
     def validate(self, attrs):
         if ("runner" in attrs) == ("identification" in attrs):
             raise serializers.ValidationError("Give either runner (an id) or identification (a student ID).")
         return attrs
+
+
+class LookupInput(serializers.Serializer):
+    identification = TextField(max_length=50, help_text="The student ID from the card, as scanned.")
 
 
 class MoveInput(serializers.Serializer):
@@ -206,15 +190,6 @@ class UniversitySerializer(ModelSerializer):
     class Meta:
         model = University
         fields = ["id", "name", "abbreviation", "student_id_pattern"]
-
-    def validate_student_id_pattern(self, value):
-        import re
-
-        try:
-            re.compile(value)
-        except re.error as error:
-            raise serializers.ValidationError(f"Not a valid regular expression: {error}.") from None
-        return value
 
 
 def check_window(serializer, attrs: dict) -> dict:

@@ -10,7 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -18,7 +18,7 @@ from competition import selectors
 from competition.api import serializers as s
 from competition.api.filters import LapFilter, RunnerFilter
 from competition.api.permissions import may, permission_codenames
-from competition.models import Criterion, EventSettings, HappyHour, QueueTicket, Runner, Shift, University
+from competition.models import Criterion, EventSettings, Group, HappyHour, QueueTicket, Runner, Shift, University
 from competition.payloads import lap_payload
 from competition.services import data as data_service
 from competition.services import laps as lap_service
@@ -31,6 +31,24 @@ def validated(serializer_class, request, **kwargs) -> dict:
     serializer = serializer_class(data=request.data, **kwargs)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
+
+
+KEY_HEADER = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    description="The idempotency key, instead of `idempotency_key` in the body (the same value if both).",
+)
+
+
+def idempotency_key(request, data: dict) -> str:
+    """The command's key: from the body or the Idempotency-Key header (which must agree when both are sent)."""
+    body, header = data.get("idempotency_key", ""), request.headers.get("Idempotency-Key", "").strip()
+    if body and header and body != header:
+        raise ValidationError({"idempotency_key": "It differs from the Idempotency-Key header: send one key."})
+    if len(header) > 100:
+        raise ValidationError({"idempotency_key": "The Idempotency-Key header is longer than 100 characters."})
+    return body or header
 
 
 def enforce_csrf(request) -> None:
@@ -129,7 +147,14 @@ class LapViewSet(viewsets.ReadOnlyModelViewSet):
         return s.AdvanceInput  # only for the schema; answers are built by lap_payload
 
     def _rows(self, laps):
-        return [{**lap_payload(lap), "points_explanation": _explanation(lap)} for lap in laps]
+        frozen = selectors.frozen_at(self.request.user)
+        rows = []
+        for lap in laps:
+            row = lap_payload(lap, frozen_at=frozen)
+            # A lap whose points the freeze hides hides how they were made up too.
+            hidden = lap.end is not None and row["points"] is None
+            rows.append({**row, "points_explanation": None if hidden else _explanation(lap)})
+        return rows
 
     @extend_schema(
         responses=OpenApiTypes.OBJECT,
@@ -155,13 +180,13 @@ class LapViewSet(viewsets.ReadOnlyModelViewSet):
     def current(self, request):
         return Response(selectors.current_snapshot())
 
-    @extend_schema(request=s.AdvanceInput, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=s.AdvanceInput, responses=OpenApiTypes.OBJECT, parameters=[KEY_HEADER])
     @action(detail=False, methods=["post"])
     def advance(self, request):
         data = validated(s.AdvanceInput, request)
         result = lap_service.lap_advance(
             by=request.user,
-            idempotency_key=data["idempotency_key"],
+            idempotency_key=idempotency_key(request, data),
             expected_lap_id=data["expected_lap"],
             at=data.get("at"),
             force=data["force"],
@@ -169,12 +194,12 @@ class LapViewSet(viewsets.ReadOnlyModelViewSet):
         )
         return command_response(result)
 
-    @extend_schema(request=s.ReverseInput, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=s.ReverseInput, responses=OpenApiTypes.OBJECT, parameters=[KEY_HEADER])
     @action(detail=False, methods=["post"])
     def reverse(self, request):
         data = validated(s.ReverseInput, request)
         result = lap_service.lap_reverse(
-            by=request.user, idempotency_key=data["idempotency_key"], expected_lap_id=data["expected_lap"]
+            by=request.user, idempotency_key=idempotency_key(request, data), expected_lap_id=data["expected_lap"]
         )
         return command_response(result)
 
@@ -207,7 +232,7 @@ class QueueViewSet(viewsets.GenericViewSet):
     def list(self, request):
         return Response(selectors.queue_snapshot())
 
-    @extend_schema(request=s.EnqueueInput, responses={201: OpenApiTypes.OBJECT})
+    @extend_schema(request=s.EnqueueInput, responses={201: OpenApiTypes.OBJECT}, parameters=[KEY_HEADER])
     def create(self, request):
         data = validated(s.EnqueueInput, request)
         if "position" in data and not may(request.user, "move_queueticket"):
@@ -219,7 +244,7 @@ class QueueViewSet(viewsets.GenericViewSet):
             by=request.user,
             runner=runner,
             position=data.get("position"),
-            idempotency_key=data.get("idempotency_key", ""),
+            idempotency_key=idempotency_key(request, data),
         )
         return command_response(result)
 
@@ -251,9 +276,17 @@ class RunnerViewSet(
     permission_model = "runner"
     serializer_class = s.RunnerSerializer
     filterset_class = RunnerFilter
+    queryset = Runner.objects.none()  # the model, for the schema; the rows come from get_queryset
 
     def get_queryset(self):
-        return s.runners_with_points()
+        return selectors.runners_with_points(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        if "identification" in request.query_params:
+            raise ValidationError(
+                {"identification": "A student ID never goes in a URL: POST it to /api/runners/lookup/ instead."}
+            )
+        return super().list(request, *args, **kwargs)
 
     def perform_create(self, serializer):
         self._staff_only_fields(serializer.validated_data)
@@ -273,6 +306,14 @@ class RunnerViewSet(
     def _staff_only_fields(self, data):
         if not (self.request.user.is_staff) and ({"shifts", "test_time"} & data.keys()):
             raise PermissionDenied("Only staff may set test times and shifts.")
+
+    @extend_schema(request=s.LookupInput, responses=s.RunnerSerializer)
+    @action(detail=False, methods=["post"])
+    def lookup(self, request):
+        """The runner with this student ID (in the body: an ID never travels in a URL, SPEC section 7)."""
+        data = validated(s.LookupInput, request)
+        runner = selectors.runner_by_identification(data["identification"])
+        return Response(s.RunnerSerializer(self.get_queryset().get(pk=runner.pk)).data)
 
     @extend_schema(responses=OpenApiTypes.OBJECT)
     @action(detail=True, methods=["get"])
@@ -318,7 +359,10 @@ class UniversityViewSet(DataViewSet):
 
 class GroupViewSet(DataViewSet):
     permission_model, serializer_class = "group", s.GroupSerializer
-    queryset = s.groups_with_points()
+    queryset = Group.objects.none()  # the model, for the data services; the rows come from get_queryset
+
+    def get_queryset(self):
+        return selectors.groups_with_points(self.request.user)
 
 
 class CriterionViewSet(DataViewSet):
@@ -357,7 +401,7 @@ class ShiftRunnersView(APIView):
         if not shift_id.isdigit():
             return Response({"detail": "Choose a shift: ?shift=<id>.", "code": "invalid"}, status=400)
         shift = get_object_or_404(Shift, pk=int(shift_id))
-        runners = selectors.runners_in_shift(shift).annotate(points=s.points_subquery(runner=OuterRef("pk")))
+        runners = selectors.runners_in_shift(shift).annotate(points=selectors.points_subquery(runner=OuterRef("pk")))
         return Response(s.RunnerSerializer(runners.prefetch_related("shifts"), many=True).data)
 
 
@@ -373,6 +417,6 @@ class WithoutUpcomingShiftView(APIView):
             return Response({"detail": "Give a time: ?after=2026-05-01T20:00:00+02:00.", "code": "invalid"}, status=400)
         after = s.MomentField().run_validation(request.query_params["after"])  # a bad time is a 400
         runners = selectors.runners_without_upcoming_shift(after).annotate(
-            points=s.points_subquery(runner=OuterRef("pk"))
+            points=selectors.points_subquery(runner=OuterRef("pk"))
         )
         return Response(s.RunnerSerializer(runners.prefetch_related("shifts"), many=True).data)

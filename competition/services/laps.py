@@ -24,11 +24,6 @@ def _running_lap() -> Lap | None:
     return Lap.objects.select_for_update(of=("self",)).filter(end__isnull=True).select_related("runner__group").first()
 
 
-def _lap_with_points(lap: Lap) -> dict:
-    lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
-    return lap_payload(lap)
-
-
 def _lap_ref(lap: Lap | None) -> dict | None:
     if lap is None:
         return None
@@ -113,7 +108,9 @@ def lap_advance(
             if running.ticket_id:
                 QueueTicket.objects.filter(pk=running.ticket_id).update(state=QueueTicket.State.DONE)
             finished = lap_payload(running, running.points)
-            seq = events.emit("lap_finished", {"lap": finished, "personal_best": _is_personal_best(running)})
+            # Events go to everybody: after a freeze, the lap's points are not in them.
+            public = lap_payload(running, running.points, frozen_at=cfg.leaderboard_frozen_at)
+            seq = events.emit("lap_finished", {"lap": public, "personal_best": _is_personal_best(running)})
         if not stop:
             head = (
                 QueueTicket.objects.select_for_update(of=("self",))
@@ -146,7 +143,8 @@ def lap_advance(
         )
         return {"finished": finished, "started": started, "seq": seq}
 
-    return run_idempotent(key=idempotency_key, action="advance", by=by, command=command)
+    request = {"expected_lap": expected_lap_id, "at": at, "force": force, "stop": stop}
+    return run_idempotent(key=idempotency_key, action="advance", by=by, request=request, command=command)
 
 
 def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> CommandResult:
@@ -197,13 +195,14 @@ def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> Com
         )
         return {"removed": removed, "resumed": resumed, "seq": seq}
 
-    return run_idempotent(key=idempotency_key, action="reverse", by=by, command=command)
+    request = {"expected_lap": expected_lap_id}
+    return run_idempotent(key=idempotency_key, action="reverse", by=by, request=request, command=command)
 
 
 def lap_assign(*, by, lap_id: int, runner_id: int) -> dict:
     """Give an unassigned lap (started while the queue was empty) to the runner who ran it."""
     with transaction.atomic():
-        race_lock()
+        cfg = race_lock()
         lap = Lap.objects.select_for_update().filter(pk=lap_id).first()
         if lap is None:
             raise NotFound(f"There is no lap {lap_id}.")
@@ -218,8 +217,9 @@ def lap_assign(*, by, lap_id: int, runner_id: int) -> dict:
         lap.runner = runner
         lap.save(update_fields=["runner"])
         store_points(Lap.objects.filter(pk=lap.pk))  # the runner's group decides the happy hours
-        payload = _lap_with_points(lap) if lap.end else _lap_ref(lap)
-        seq = events.emit("lap_assigned", {"lap": payload})
+        lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
+        payload = lap_payload(lap)
+        seq = events.emit("lap_assigned", {"lap": lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at)})
         if lap.end:
             seq = events.emit("points_changed", {"reason": "lap_assigned", "runner": runner.pk})
         audit(by=by, action="assign", target=lap, details={"runner": runner.pk})

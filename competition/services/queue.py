@@ -81,6 +81,7 @@ def queue_enqueue(*, by, runner: Runner, position: int | None = None, idempotenc
             key=idempotency_key,
             action="queue_insert",
             by=by,
+            request={"runner": runner.pk, "position": position},
             command=lambda cfg: _enqueue(by=by, runner=runner, position=position, key=idempotency_key),
             success=201,
         )

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from competition import events
 from competition.errors import DomainError, InvalidInput
 from competition.models import Runner, University
+from competition.patterns import pattern_problem
 from competition.payloads import runner_public
 from competition.scoring import store_points
 from competition.services.common import audit
@@ -21,8 +22,12 @@ def identification_problem(identification: str, university: University | None = 
     if university is not None:
         return university.identification_error(identification)
     universities = list(University.objects.all())
-    if not universities or any(u.identification_error(identification) is None for u in universities):
+    errors = [u.identification_error(identification) for u in universities]
+    if not universities or any(error is None for error in errors):
         return None
+    unsafe = [u for u in universities if u.student_id_pattern and pattern_problem(u.student_id_pattern)]
+    if unsafe:
+        return unsafe[0].identification_error(identification)
     patterns = ", ".join(f"{u.abbreviation}: {u.student_id_pattern}" for u in universities)
     return f"“{identification}” is not a valid student ID (expected {patterns}, e.g. r0123456)."
 

@@ -33,6 +33,14 @@ def databases(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def fresh_login_counters():
+    """Failed logins are counted per minute in the cache: each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fresh_leaderboards_cache():
     """Each test's database starts over (ids and seqs repeat): so does the process's cache."""
     from competition import selectors

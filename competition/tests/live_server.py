@@ -164,8 +164,9 @@ def free_port() -> int:
 class Daphne:
     """One `daphne it24u.asgi:application` process; its output goes to a log file (a pipe could fill up)."""
 
-    def __init__(self, env: dict[str, str], log_dir: Path, *, name: str = "daphne", port: int | None = None):
+    def __init__(self, env: dict[str, str], log_dir: Path, *, name: str = "daphne", port: int | None = None, flags=()):
         self.env = env
+        self.flags = list(flags)  # more options of daphne's, e.g. the Dockerfile's --proxy-headers
         self.name = name
         self.port = port or free_port()
         self.log_path = log_dir / f"{name}-{uuid.uuid4().hex[:6]}.log"
@@ -184,7 +185,7 @@ class Daphne:
     def launch(self) -> "Daphne":
         daphne = BIN / "daphne"
         command = [str(daphne)] if daphne.exists() else [sys.executable, "-m", "daphne"]
-        command += ["-b", HOST, "-p", str(self.port), ASGI_APP]
+        command += ["-b", HOST, "-p", str(self.port), *self.flags, ASGI_APP]
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 command, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

@@ -73,8 +73,9 @@ def test_volunteers_may_not_set_test_times_or_shifts(volunteer):
 def test_looking_a_runner_up_by_student_id(volunteer):
     runner = RunnerFactory(identification="r0000007")
     RunnerFactory.create_batch(3)
-    body = volunteer.get("/api/runners/", {"identification": " R0000007 "}).json()
-    assert [r["id"] for r in body["results"]] == [runner.pk]
+    response = volunteer.post("/api/runners/lookup/", {"identification": " R0000007 "}, format="json")
+    assert response.status_code == 200
+    assert response.json()["id"] == runner.pk and response.json()["identification"] == "r0000007"
 
 
 def test_staff_edit_a_runner_with_test_time_and_shifts(organiser):

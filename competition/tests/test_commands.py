@@ -25,7 +25,7 @@ from competition.management.commands import competition_backup
 from competition.models import Criterion, EventSettings, Group, HappyHour, Lap, QueueTicket, Runner
 from competition.services.queue import GAP
 from competition.tests.conftest import assert_invariants
-from competition.tests.factories import RunnerFactory
+from competition.tests.factories import GroupFactory, LapFactory, RunnerFactory
 
 on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL)")
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite copy")
@@ -308,6 +308,17 @@ def test_backup_writes_a_laps_csv_with_every_lap(transactional_db, tmp_path):
     assert rows[0]["identification"] == lap.runner.identification
     assert rows[0]["group"] == (lap.runner.group.name if lap.runner.group else "")
     assert not list(tmp_path.glob(".partial-*"))  # written under a temporary name, then renamed
+
+
+def test_backup_laps_csv_keeps_a_formula_in_a_name_as_text(transactional_db, tmp_path):
+    """Names come from the public kiosk; opened in a spreadsheet, they must not run (as the admin export)."""
+    group = GroupFactory(name="@SUM(1+1)")
+    runner = RunnerFactory(first_name='=HYPERLINK("http://evil.example","click")', last_name="-2+3", group=group)
+    LapFactory(runner=runner)
+    rows = read_laps_csv(backup(tmp_path) / "laps.csv")
+    row = next(r for r in rows if r["runner_id"] == str(runner.pk))
+    assert row["first_name"] == "'" + runner.first_name
+    assert row["last_name"] == "'-2+3" and row["group"] == "'@SUM(1+1)"
 
 
 @on_sqlite

@@ -5,6 +5,7 @@ topology runs on loopback from the repository's own files: the real NGINX with n
 (only its addresses rendered for 127.0.0.1), two Daphne workers with Redis, PostgreSQL.
 """
 
+import json
 import os
 import re
 import shutil
@@ -126,6 +127,20 @@ def render_nginx_conf(*, listen: int, workers: list[str], static_root: Path, wor
     return preamble + conf.replace("http {\n", "http {\n" + temp, 1)
 
 
+def dockerfile_daphne_flags() -> list[str]:
+    """The options the image starts Daphne with (its CMD), but for the address and port it binds."""
+    command = json.loads(re.search(r"^CMD (\[.*\])$", (ROOT / "Dockerfile").read_text(), re.M).group(1))
+    assert command[0] == "daphne" and command[-1] == "it24u.asgi:application"
+    flags, rest = [], iter(command[1:-1])
+    for flag in rest:
+        if flag in ("-b", "-p"):
+            next(rest)
+        else:
+            flags.append(flag)
+    assert "--proxy-headers" in flags  # the lockout and the stream limits count the real client address
+    return flags
+
+
 def require_services(database_url: str, redis_url: str) -> None:
     """PostgreSQL and Redis answer; else skip on a developer's machine, fail in CI (REQUIRE_SERVICES)."""
     import psycopg2
@@ -162,7 +177,9 @@ def topology(tmp_path):
         "SERVE_STATIC": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1 localhost",
     }
-    workers = [Daphne(server_env(**production), tmp_path, name=f"worker-{n}") for n in (1, 2)]
+    workers = [
+        Daphne(server_env(**production), tmp_path, name=f"worker-{n}", flags=dockerfile_daphne_flags()) for n in (1, 2)
+    ]
     for worker in workers:
         worker.launch()
     for worker in workers:
@@ -184,7 +201,7 @@ def topology(tmp_path):
                 break
         except httpx.HTTPError:
             time.sleep(0.1)
-    yield {"url": url, "workers": workers}
+    yield {"url": url, "workers": workers, "db": db_env}
     proc.terminate()
     proc.wait(10)
     log.close()
@@ -268,3 +285,64 @@ def test_the_https_configuration_is_valid_nginx(tmp_path):
         [nginx, "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], capture_output=True, text=True
     )
     assert check.returncode == 0, check.stderr
+
+
+def from_address(url: str, address: str) -> Api:
+    """A browser-like client whose connections come from `address` (any 127.x.y.z reaches loopback)."""
+    api = Api(url)
+    api.http = httpx.Client(base_url=url, timeout=10, transport=httpx.HTTPTransport(local_address=address))
+    return api
+
+
+@pytest.mark.server
+def test_through_nginx_a_forwarded_for_header_of_the_client_changes_nothing(topology):
+    """NGINX overwrites X-Forwarded-For with the address it saw: the lockout counts the real one."""
+    url, victim = topology["url"], "127.0.0.3"
+    attacker = from_address(url, "127.0.0.2")
+    attacker.ok("GET", "/api/auth/me/", status=200)
+    answers = []
+    for n in range(6):
+        # A different made-up address each time, and the victim's address at the end of the list.
+        fake = f"198.51.100.{n}, {victim}" if n % 2 else victim
+        response = attacker.post(
+            "/api/auth/login/", {"username": "admin", "password": "wrong"}, headers={"X-Forwarded-For": fake}
+        )
+        answers.append((response.status_code, response.json().get("code")))
+    assert answers[:4] == [(400, "invalid_login")] * 4
+    assert answers[4:] == [(429, "locked_out")] * 2  # locked out as the address it really is
+
+    # The address the attacker named is not locked out: the victim logs in.
+    assert from_address(url, victim).login()["user"]["username"] == "admin"
+
+
+@pytest.mark.server
+def test_through_nginx_no_log_holds_a_student_id(topology, tmp_path):
+    url, secret = topology["url"], "r0999001"
+    staff = Api(url)
+    staff.login()
+    ku = next(
+        u for u in staff.ok("GET", "/api/universities/", status=200)["results"] if u["abbreviation"] == "KU Leuven"
+    )
+    staff.ok(
+        "POST",
+        "/api/runners/",
+        {"first_name": "Sam", "last_name": "Secret", "identification": secret, "university": ku["id"]},
+        status=201,
+    )
+    volunteer = (
+        "from django.contrib.auth.models import Group, User; "
+        "User.objects.create_user('kiosk', password='kiosk').groups.add(Group.objects.get(name='competition'))"
+    )
+    manage(server_env(**topology["db"]), "shell", "-c", volunteer)
+    kiosk = Api(url)
+    kiosk.login("kiosk", "kiosk")
+    assert kiosk.ok("POST", "/api/runners/lookup/", {"identification": secret}, status=200)["last_name"] == "Secret"
+    assert kiosk.get(f"/api/runners/?search={secret}").status_code == 403
+    assert staff.get(f"/api/runners/?search={secret}").json()["count"] == 1  # a search staff make in a URL
+    assert staff.get(f"/api/runners/?identification={secret}").status_code == 400
+    assert staff.get(f"/api/runners/?search={secret}%20{'x' * 120}").status_code == 400  # a logged 4xx
+
+    time.sleep(0.5)  # NGINX writes its access log as each request ends
+    logs = (tmp_path / "nginx.log").read_text() + "".join(w.log_path.read_text() for w in topology["workers"])
+    assert "POST /api/runners/lookup/" in logs and "GET /api/runners/" in logs  # the requests are logged
+    assert secret not in logs

@@ -61,8 +61,11 @@ def server(databases, tmp_path):
         **db_env,
         DEBUG="0",
         SECRET_KEY="fuzz-" + "k" * 60,
-        # Fuzzing sends wrong credentials on purpose; the lockout is tested in test_security.
+        # Fuzzing sends wrong credentials on purpose; the lockout and the login limits are tested in
+        # test_security and test_login_guard.
         LOGIN_FAILURE_LIMIT="1000000",
+        LOGIN_RATE_PER_ADDRESS="0",
+        LOGIN_RATE_PER_USERNAME="0",
         LOG_LEVEL="ERROR",
     )
     daphne = Daphne(env, tmp_path, name="fuzzed").start()

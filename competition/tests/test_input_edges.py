@@ -155,3 +155,78 @@ def test_a_text_longer_than_its_limit_is_refused_even_if_trimming_would_shorten_
     assert padded.status_code == 400 and "abbreviation" in padded.json()["errors"]
     trimmed = organiser.post("/api/universities/", {"name": "Trimmed", "abbreviation": " UHasselt "}, format="json")
     assert trimmed.status_code == 201 and trimmed.json()["abbreviation"] == "UHasselt"
+
+
+# --- issue 12: what an outside fuzzer found on PostgreSQL (CI runs these there too) ---------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "finished_after=0232-05-07T08:36:38%2B23:09",
+        "started_before=1999-12-31T23:00:00Z",
+        "finished_before=0001-01-01T00:00:00%2B01:00",
+        "started_after=9999-12-31T23:59:59-01:00",
+    ],
+)
+def test_every_time_filter_of_the_laps_list_refuses_what_the_database_cannot_hold(spectator, query):
+    response = spectator.get(f"/api/laps/?{query}")
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"]
+
+
+def test_a_time_filter_with_an_unusual_but_valid_offset_works(spectator):
+    # +23:09 is refused above for its year; within 2000-2100 it is converted to UTC, which any database holds.
+    response = spectator.get("/api/laps/?finished_after=2026-05-07T08:36:38%2B23:09")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("depth", [21, 2000, 30_000])  # 30,000 levels: 60 KB, under the 64 KiB limit
+def test_json_nested_too_deeply_is_a_400_for_anyone(spectator, organiser, depth):
+    body = "[" * depth + "]" * depth
+    for client, url in ((spectator, "/api/auth/login/"), (organiser, "/api/laps/advance/")):
+        response = client.generic("POST", url, body, content_type="application/json")
+        assert response.status_code == 400, (url, response.content[:200])
+        assert "nested" in response.json()["detail"]
+
+
+def test_json_nested_as_deep_as_allowed_is_read(organiser):
+    from competition.api.parsers import MAX_DEPTH
+
+    body = '{"expected_lap": null, "idempotency_key": "k", "x": ' + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "}"
+    response = organiser.generic("POST", "/api/laps/advance/", body, content_type="application/json")
+    assert response.status_code == 200, response.content
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["query", "header", "cookie", "search", "json"],
+)
+def test_a_nul_character_anywhere_is_a_400(organiser, where):
+    from django.test import Client
+
+    client = Client()
+    if where == "query":
+        response = client.get("/api/laps/?runner=1%00")
+    elif where == "header":
+        response = client.get("/api/stats/", headers={"User-Agent": "a\x00b"})
+    elif where == "cookie":
+        client.cookies["sessionid"] = "abcdefghijklmnop\x00"
+        response = client.get("/api/auth/me/")
+    elif where == "search":
+        response = organiser.get("/api/runners/", {"search": "a\x00b"})
+    else:
+        response = organiser.post("/api/queue/", {"identification": "r0\x00123456"}, format="json")
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"]
+
+
+def test_http_basic_credentials_with_a_nul_or_too_long_are_refused_as_wrong(db):
+    import base64
+
+    from django.test import Client
+
+    for credentials in ("ad\x00min:admin", "admin:ad\x00min", "a" * 300 + ":x"):
+        token = base64.b64encode(credentials.encode()).decode()
+        response = Client().get("/api/runners/", headers={"Authorization": f"Basic {token}"})
+        assert response.status_code == 401, (credentials[:10], response.content)

@@ -69,12 +69,12 @@ def test_a_refused_scan_is_refused_again_on_retry(volunteer, queued_runners):
     assert again.json() == first.json() and again["Idempotent-Replay"] == "true"
 
 
-def test_an_idempotency_key_of_another_command_is_refused(volunteer, organiser, queued_runners):
+def test_an_idempotency_key_of_another_command_of_the_same_user_is_refused(organiser, queued_runners):
     used = key()
     assert advance(organiser, idempotency_key=used).status_code == 200
-    response = volunteer.post("/api/queue/", {"runner": RunnerFactory().pk, "idempotency_key": used}, format="json")
+    response = organiser.post("/api/queue/", {"runner": RunnerFactory().pk, "idempotency_key": used}, format="json")
     assert response.status_code == 422 and response.json()["code"] == "idempotency_key_reused"
-    bad = volunteer.post("/api/queue/", {"runner": RunnerFactory().pk, "idempotency_key": ""}, format="json")
+    bad = organiser.post("/api/queue/", {"runner": RunnerFactory().pk, "idempotency_key": ""}, format="json")
     assert bad.status_code == 400 and "idempotency_key" in bad.json()["errors"]
 
 

@@ -155,7 +155,8 @@ class Race(RuleBasedStateMachine):
         (and, at times, staff hand it to its runner at once)."""
         for ticket in self.waiting():
             self.send(self.staff, "delete", f"/api/queue/{ticket}/")
-        self.press(back=None, stale=False, force=force, stop=False)
+        # When staff will assign at once, "record anyway": a too-short lap must not skip the assignment.
+        self.press(back=None, stale=False, force=force or runner is not None, stop=False)
         if runner is not None and Lap.objects.filter(runner__isnull=True).exists():
             self.assign(runner)
 

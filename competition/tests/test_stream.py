@@ -34,9 +34,10 @@ def emit(kind="lap_started", **payload) -> int:
 class Client:
     """One GET /api/events/ through stream.asgi_app, with what it has received so far."""
 
-    def __init__(self, query: str = "", headers=()):
+    def __init__(self, query: str = "", headers=(), client=("127.0.0.1", 50000)):
         self.scope = {"type": "http", "method": "GET", "path": "/api/events/", "query_string": query.encode()}
-        self.scope["headers"] = [(k.encode(), v.encode()) for k, v in headers]
+        self.scope["client"] = client
+        self.scope["headers"] = [(k.encode(), v.encode()) for k, v in (("host", "testserver"), *headers)]
         self.messages: list[dict] = []
         self.body = b""
         self.arrived = asyncio.Event()
@@ -339,3 +340,103 @@ def test_the_events_of_one_press_reach_a_client_in_one_write_and_no_keep_alive_w
         await client.disconnect()
 
     run(scenario())
+
+
+# --- a hostile night (issue 12): hosts, headers, caps, and no flood of history ------------------
+
+
+def test_a_host_name_outside_allowed_hosts_is_refused_like_everywhere_else(hub, client):
+    async def scenario():
+        bad = Client(headers=[("host", "evil.example")]).start()
+        await asyncio.wait_for(bad.task, 5)
+        assert bad.messages[0]["status"] == 400
+        assert json.loads(bad.body)["code"] == "invalid_host"
+        good = Client(headers=[("host", "127.0.0.1:8000")]).start()
+        await good.until(lambda c: c.events())
+        assert good.messages[0]["status"] == 200
+        await good.disconnect()
+
+    run(scenario())
+    assert client.get("/api/stats/", headers={"host": "evil.example"}).status_code == 400  # as Django does
+
+
+def test_the_stream_carries_the_security_headers_of_every_other_answer(hub, client):
+    django_headers = client.get("/api/stats/").headers
+    names = ["x-frame-options", "x-content-type-options", "referrer-policy", "cross-origin-opener-policy"]
+    names.append("content-security-policy")
+
+    async def scenario():
+        stream_client = Client().start()
+        await stream_client.until(lambda c: c.events())
+        headers = {k.decode(): v.decode() for k, v in stream_client.messages[0]["headers"]}
+        for name in names:
+            assert headers.get(name) == django_headers[name], name
+        await stream_client.disconnect()
+
+    run(scenario())
+
+
+def test_streams_beyond_the_per_address_limit_get_a_429_and_others_still_connect(hub, settings):
+    settings.STREAM_MAX_PER_ADDRESS = 3
+
+    async def scenario():
+        mine = [Client(client=("10.0.0.7", 1000 + i)).start() for i in range(3)]
+        for c in mine:
+            await c.until(lambda c: c.events())
+        refused = Client(client=("10.0.0.7", 2000)).start()
+        await asyncio.wait_for(refused.task, 5)
+        assert refused.messages[0]["status"] == 429
+        assert dict(refused.messages[0]["headers"])[b"retry-after"].isdigit()
+        other = Client(client=("10.0.0.8", 1000)).start()
+        await other.until(lambda c: c.events())
+        assert other.messages[0]["status"] == 200
+        await mine[0].disconnect()  # a screen closes: there is room again
+        again = Client(client=("10.0.0.7", 3000)).start()
+        await again.until(lambda c: c.events())
+        assert again.messages[0]["status"] == 200
+        for c in [*mine[1:], other, again]:
+            await c.disconnect()
+        assert hub.open == 0 and hub.per_address == {}
+
+    run(scenario())
+
+
+def test_streams_beyond_the_per_worker_limit_get_a_503_with_retry_after(hub, settings):
+    settings.STREAM_MAX_OPEN = 2
+
+    async def scenario():
+        first, second = Client(client=("10.0.0.1", 1)).start(), Client(client=("10.0.0.2", 1)).start()
+        for c in (first, second):
+            await c.until(lambda c: c.events())
+        full = Client(client=("10.0.0.3", 1)).start()
+        await asyncio.wait_for(full.task, 5)
+        assert full.messages[0]["status"] == 503
+        assert 5 <= int(dict(full.messages[0]["headers"])[b"retry-after"]) <= 30
+        assert json.loads(full.body)["code"] == "streams_full"
+        for c in (first, second):
+            await c.disconnect()
+
+    run(scenario())
+
+
+def test_a_client_from_too_far_back_gets_a_reset_not_the_whole_history(hub, monkeypatch, client):
+    monkeypatch.setattr(stream, "REPLAY_LIMIT", 5)
+    seqs = [emit(n=i) for i in range(12)]
+
+    async def scenario():
+        far = Client("seq=0").start()
+        await far.until(lambda c: len(c.events()) >= 2)
+        assert far.events()[1] == ("stream-reset", f"race:{seqs[-1]}", {"channels": ["race"]})
+        assert far.seqs() == []  # none of the history
+        new = await in_thread(emit)
+        await far.until(lambda c: c.has_seq(new))
+        assert far.seqs() == [new]
+        near = Client(f"seq={seqs[-4]}").start()  # within the limit: replayed as before
+        await near.until(lambda c: c.has_seq(seqs[-1]))
+        assert near.seqs()[:3] == seqs[-3:]
+        for c in (far, near):
+            await c.disconnect()
+
+    run(scenario())
+    body = client.get("/api/events/?seq=0").content
+    assert b"event: stream-reset" in body and body.count(b"id: race:") == 1  # the WSGI fallback too

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 
 from competition.models import Lap
 from competition.payloads import iso, seconds
+from competition.resources import spreadsheet_safe
 from competition.scoring import with_points
 
 BACKUP_NAME = re.compile(r"^\d{8}T\d{6}\.\d{3}Z$")
@@ -216,10 +217,11 @@ def _write_laps_csv(path: Path) -> int:
                 [
                     lap_id,
                     runner_id or "",
-                    first or "",
-                    last or "",
-                    identification or "",
-                    group or "",
+                    # Names come from the public kiosk: a "=HYPERLINK(...)" must open as text, as in the admin's export.
+                    spreadsheet_safe(first) or "",
+                    spreadsheet_safe(last) or "",
+                    spreadsheet_safe(identification) or "",
+                    spreadsheet_safe(group) or "",
                     iso(start),
                     iso(end) or "",
                     seconds(end - start) if end else "",

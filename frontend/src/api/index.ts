@@ -46,8 +46,6 @@ export const api = {
   removeTicket: (ticket: number) => del<{ id: number; seq: number }>(`/api/queue/${ticket}/`),
 
   summary: (runner: number) => get<RunnerSummary>(`/api/runners/${runner}/summary/`),
-  findRunner: (identification: string) =>
-    get<Page<Runner>>(`/api/runners/?identification=${encodeURIComponent(identification)}`),
   searchRunners: (search: string) => get<Page<Runner>>(`/api/runners/?search=${encodeURIComponent(search)}`),
   createRunner: (body: Partial<Runner>) => post<Runner>('/api/runners/', body),
 

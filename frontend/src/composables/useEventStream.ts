@@ -1,9 +1,10 @@
 // The one owner of the EventSource. It subscribes from a sequence number, hands every event to
-// the caller in order, reconnects with backoff from the caller's latest seq, and reports the
+// the caller in order, reconnects with jittered backoff from the caller's latest seq, and reports the
 // connection's real state (driven by the stream, not by a timer on the page).
 import { onScopeDispose, ref } from 'vue'
 
 import type { RaceEvent } from '@/api/types'
+import { reconnectDelay } from '@/lib/backoff'
 
 export const EVENT_TYPES = [
   'lap_started',
@@ -25,7 +26,6 @@ export type StreamStatus = 'connecting' | 'open' | 'lost'
 
 // The server sends a keep-alive every 15 s: silence for longer than this means a dead connection.
 const SILENCE_MS = 45_000
-const MAX_BACKOFF_MS = 10_000
 
 export interface StreamHandlers {
   seq: () => number
@@ -37,7 +37,7 @@ export function useEventStream(handlers: StreamHandlers, url = '/api/events/') {
   const status = ref<StreamStatus>('connecting')
   const lastHeard = ref<number>(Date.now())
   let source: EventSource | null = null
-  let backoff = 500
+  let attempt = 0 // reconnects since the stream was last open
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   let watchdog: ReturnType<typeof setInterval> | null = null
   let stopped = false
@@ -53,7 +53,7 @@ export function useEventStream(handlers: StreamHandlers, url = '/api/events/') {
     source = new EventSource(`${url}?seq=${handlers.seq()}`)
     source.addEventListener('stream-open', () => {
       status.value = 'open'
-      backoff = 500
+      attempt = 0
       heard()
     })
     source.addEventListener('keep-alive', heard)
@@ -75,12 +75,16 @@ export function useEventStream(handlers: StreamHandlers, url = '/api/events/') {
     status.value = 'lost'
     close()
     if (stopped || retryTimer) return
-    // Resume from the latest applied seq, not from where the browser's own retry would.
+    // Resume from the latest applied seq, not from where the browser's own retry would; after a
+    // random wait, so that every screen of the venue does not come back in the same instant.
+    schedule(reconnectDelay(attempt++))
+  }
+
+  function schedule(delay: number) {
     retryTimer = setTimeout(() => {
       retryTimer = null
       connect()
-    }, backoff)
-    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)
+    }, delay)
   }
 
   function close() {
@@ -98,11 +102,13 @@ export function useEventStream(handlers: StreamHandlers, url = '/api/events/') {
     window.addEventListener('online', reconnectNow)
   }
 
+  /** The network is back: reconnect soon (within a second, jittered like every other reconnect). */
   function reconnectNow() {
+    if (stopped) return
     if (retryTimer) clearTimeout(retryTimer)
     retryTimer = null
-    backoff = 500
-    connect()
+    attempt = 0
+    schedule(reconnectDelay(0))
   }
 
   function stop() {

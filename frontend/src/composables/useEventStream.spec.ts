@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { effectScope } from 'vue'
+
+import { useEventStream } from './useEventStream'
+
+/** A stand-in EventSource: records what was opened and lets the test fire its events. */
+class FakeSource {
+  static opened: FakeSource[] = []
+  listeners = new Map<string, ((e: MessageEvent) => void)[]>()
+  onerror: (() => void) | null = null
+  closed = false
+  constructor(public url: string) {
+    FakeSource.opened.push(this)
+  }
+  addEventListener(type: string, fn: (e: MessageEvent) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn])
+  }
+  fire(type: string, data = '') {
+    for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data }))
+  }
+  close() {
+    this.closed = true
+  }
+}
+
+function start(seq = 7) {
+  const scope = effectScope()
+  const stream = scope.run(() => useEventStream({ seq: () => seq, onEvent: () => {}, onReset: () => {} }))!
+  stream.start()
+  return { stream, scope }
+}
+
+describe('useEventStream reconnects', () => {
+  beforeEach(() => {
+    FakeSource.opened = []
+    vi.stubGlobal('EventSource', FakeSource)
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+  })
+
+  it('after a random wait up to a ceiling that doubles with each failure, from the latest seq', () => {
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5)
+    const { scope } = start()
+    expect(FakeSource.opened).toHaveLength(1)
+    FakeSource.opened[0].onerror!()
+    vi.advanceTimersByTime(499)
+    expect(FakeSource.opened).toHaveLength(1)
+    vi.advanceTimersByTime(1) // 0.5 × 1 s
+    expect(FakeSource.opened).toHaveLength(2)
+    expect(FakeSource.opened[1].url).toBe('/api/events/?seq=7')
+    FakeSource.opened[1].onerror!()
+    vi.advanceTimersByTime(999)
+    expect(FakeSource.opened).toHaveLength(2)
+    vi.advanceTimersByTime(1) // 0.5 × 2 s
+    expect(FakeSource.opened).toHaveLength(3)
+    expect(random).toHaveBeenCalledTimes(2)
+    scope.stop()
+  })
+
+  it('starts over from the shortest ceiling once the stream was open again', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.9)
+    const { scope } = start()
+    for (let i = 0; i < 3; i++) {
+      FakeSource.opened.at(-1)!.onerror!()
+      vi.advanceTimersByTime(20_000)
+    }
+    FakeSource.opened.at(-1)!.fire('stream-open')
+    FakeSource.opened.at(-1)!.onerror!()
+    const before = FakeSource.opened.length
+    vi.advanceTimersByTime(900) // 0.9 × 1 s: the first ceiling again
+    expect(FakeSource.opened.length).toBe(before + 1)
+    scope.stop()
+  })
+
+  it('does not come back at the same instant as every other screen when the network returns', () => {
+    const delays = [0.1, 0.7].map((r) => {
+      FakeSource.opened = []
+      vi.spyOn(Math, 'random').mockReturnValue(r)
+      const { scope } = start()
+      window.dispatchEvent(new Event('online'))
+      expect(FakeSource.opened).toHaveLength(1) // not at once
+      let waited = 0
+      while (FakeSource.opened.length === 1 && waited < 5000) {
+        vi.advanceTimersByTime(10)
+        waited += 10
+      }
+      scope.stop()
+      return waited
+    })
+    expect(delays[0]).toBe(100)
+    expect(delays[1]).toBe(700)
+  })
+})

@@ -1,0 +1,60 @@
+"""Lanes: Django runs in separate pools of threads by the kind of request, so that no crowd in one
+lane can take the threads of another (SPEC section 7: no anonymous traffic may stall the race).
+
+- `commands`: the race's writes (laps, queue, registering and looking up runners): the organiser's
+  next lap never waits behind a thousand spectators' reads or a login storm.
+- `login`: everything that checks a password (the API and admin logins, HTTP basic): a storm of
+  guesses queues up here and nowhere else, and beyond a bounded queue it is refused at once.
+- `default`: every other request (pages, reads, the admin).
+
+The event stream needs no thread at all (competition.stream). Each thread keeps one database
+connection, so a worker holds at most REQUEST_THREADS + COMMAND_THREADS + LOGIN_THREADS of them.
+"""
+
+import json
+import re
+
+from django.conf import settings
+
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+COMMAND_PATHS = re.compile(r"^/api/(laps|queue|runners)/")
+LOGIN_PATHS = {"/api/auth/login/", f"/{settings.ADMIN_PATH}login/"}
+
+
+def lane_of(method: str, path: str, headers: list[tuple[bytes, bytes]]) -> str:
+    """The lane of a request, from its method, path and headers (nothing that costs a query)."""
+    for name, value in headers:
+        if name.lower() == b"authorization" and value[:6].lower() == b"basic ":
+            return "login"
+    if method == "POST" and path in LOGIN_PATHS:
+        return "login"
+    if method in UNSAFE and COMMAND_PATHS.match(path):
+        return "commands"
+    return "default"
+
+
+class Lane:
+    """An ASGI app in front of one pool of threads; with `max_waiting`, requests beyond the pool's
+    threads plus that many waiting get a 503 at once instead of an ever longer wait."""
+
+    def __init__(self, app, *, name: str, threads: int, max_waiting: int | None = None, busy: str = ""):
+        self.app = app
+        self.name = name
+        self.busy = busy or "The server is busy: try again in a few seconds."
+        self.capacity = None if max_waiting is None else threads + max_waiting
+        self.active = 0
+
+    async def __call__(self, scope, receive, send):
+        if self.capacity is not None and self.active >= self.capacity:
+            return await self._busy(send)
+        self.active += 1
+        try:
+            return await self.app(scope, receive, send)
+        finally:
+            self.active -= 1
+
+    async def _busy(self, send) -> None:
+        body = json.dumps({"detail": self.busy, "code": "busy"}).encode()
+        headers = [(b"content-type", b"application/json"), (b"retry-after", b"2")]
+        await send({"type": "http.response.start", "status": 503, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
