@@ -39,6 +39,7 @@ LANES = {
         threads=settings.LOGIN_THREADS,
         max_waiting=4 * settings.LOGIN_THREADS,
         busy="The server is busy checking other logins: try again in a few seconds.",
+        slow_refusals=1.0,
     ),
 }
 

@@ -11,6 +11,7 @@ The event stream needs no thread at all (competition.stream). Each thread keeps 
 connection, so a worker holds at most REQUEST_THREADS + COMMAND_THREADS + LOGIN_THREADS of them.
 """
 
+import asyncio
 import json
 import re
 
@@ -34,17 +35,35 @@ def lane_of(method: str, path: str, headers: list[tuple[bytes, bytes]]) -> str:
 
 
 class Lane:
-    """An ASGI app in front of one pool of threads; with `max_waiting`, requests beyond the pool's
-    threads plus that many waiting get a 503 at once instead of an ever longer wait."""
+    """An ASGI app in front of one pool of threads.
 
-    def __init__(self, app, *, name: str, threads: int, max_waiting: int | None = None, busy: str = ""):
+    With `max_waiting`, requests beyond the pool's threads plus that many waiting get a 503 instead
+    of an ever longer wait. With `slow_refusals`, every refusal (a 429 or a 503, ours or the app's)
+    goes out only after that many seconds: a guessing loop that waits for its answers then makes one
+    attempt a second per connection instead of hundreds, and the wait costs the server a timer, not
+    a thread (the thread that answered is free at once).
+    """
+
+    def __init__(
+        self,
+        app,
+        *,
+        name: str,
+        threads: int,
+        max_waiting: int | None = None,
+        busy: str = "",
+        slow_refusals: float = 0,
+    ):
         self.app = app
         self.name = name
         self.busy = busy or "The server is busy: try again in a few seconds."
         self.capacity = None if max_waiting is None else threads + max_waiting
+        self.slow_refusals = slow_refusals
         self.active = 0
 
     async def __call__(self, scope, receive, send):
+        if self.slow_refusals:
+            send = self._slowing(send)
         if self.capacity is not None and self.active >= self.capacity:
             return await self._busy(send)
         self.active += 1
@@ -52,6 +71,14 @@ class Lane:
             return await self.app(scope, receive, send)
         finally:
             self.active -= 1
+
+    def _slowing(self, send):
+        async def slow_send(message):
+            if message["type"] == "http.response.start" and message["status"] in (429, 503):
+                await asyncio.sleep(self.slow_refusals)
+            await send(message)
+
+        return slow_send
 
     async def _busy(self, send) -> None:
         body = json.dumps({"detail": self.busy, "code": "busy"}).encode()

@@ -191,3 +191,35 @@ def test_a_full_lane_answers_503_at_once_instead_of_queueing():
         assert len(started) == 3 and lane.active == 0
 
     asyncio.run(scenario())
+
+
+def test_refusals_of_the_login_lane_go_out_after_a_pause_and_answers_at_once(monkeypatch):
+    import it24u.lanes as lanes
+
+    paused = []
+
+    async def fake_sleep(seconds):
+        paused.append(seconds)
+
+    monkeypatch.setattr(lanes.asyncio, "sleep", fake_sleep)
+
+    def app_answering(status):
+        async def app(scope, receive, send):
+            await send({"type": "http.response.start", "status": status, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+        return app
+
+    async def call(status):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await Lane(app_answering(status), name="login", threads=1, slow_refusals=1.0)({"type": "http"}, None, send)
+        return sent[0]["status"]
+
+    assert asyncio.run(call(200)) == 200 and paused == []
+    assert asyncio.run(call(400)) == 400 and paused == []  # a wrong password is answered at once
+    assert asyncio.run(call(429)) == 429 and paused == [1.0]
+    assert asyncio.run(call(503)) == 503 and paused == [1.0, 1.0]
