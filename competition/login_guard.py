@@ -32,9 +32,9 @@ from competition.events import SOURCE
 log = logging.getLogger(__name__)
 
 
-def client_address(request) -> str:
-    """The client's address as the server saw it (also what django-axes counts)."""
-    return (getattr(request, "META", None) or {}).get("REMOTE_ADDR") or "unknown"
+def client_address(request) -> str | None:
+    """The client's address as the server saw it (also what django-axes counts; None when there is none)."""
+    return (getattr(request, "META", None) or {}).get("REMOTE_ADDR") or None
 
 
 class LoginThrottled(DomainError):
@@ -51,7 +51,7 @@ def _keys(request, username: str) -> list[tuple[str, str, int]]:
     """The counters of an attempt: (cache key, what it counts, its limit), for the current window."""
     slot = int(time.time() // settings.LOGIN_RATE_WINDOW_SECONDS)
     checks = (
-        ("address", client_address(request), settings.LOGIN_RATE_PER_ADDRESS, "this network address"),
+        ("address", client_address(request) or "unknown", settings.LOGIN_RATE_PER_ADDRESS, "this network address"),
         ("username", username.strip().lower(), settings.LOGIN_RATE_PER_USERNAME, "this username"),
     )
     keys = []

@@ -154,7 +154,6 @@ class Hub:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.frames: dict[int, bytes] = {}
         self.oldest = self.newest = None  # the contiguous range held in `frames`
-        self.clients = 0
         self.open = 0  # streams accepted and not yet closed (counted before their first byte)
         self.per_address: dict[str, int] = {}  # the same, by client address
         self._waiters: list[asyncio.Future] = []  # streams waiting for the next change
@@ -333,35 +332,31 @@ class Hub:
             body += b"".join(data for _, data in rows)
             after = rows[-1][0] if rows else after
         await send({"type": "http.response.body", "body": body, "more_body": True})
-        self.clients += 1
-        try:
-            while True:
-                # No await between looking and starting to wait: no change can slip in between.
-                frames = self.frames_after(after)
-                if frames is None:
-                    # Behind what memory holds (a slow catch-up), or ahead of this worker (it read a
-                    # newer event from the database than the hub has heard of yet).
-                    if after > (self.newest or 0):
-                        await self._next_change()
-                        continue
-                    rows, reset_to = await run_in_thread(read_after, after)
-                    if reset_to is not None:
-                        await self._send(send, reset_frame(reset_to))
-                        after = reset_to
-                        continue
-                    frames = [data for _, data in rows]
-                    after = rows[-1][0] if rows else after
-                elif frames:
-                    after = self.newest
-                if frames:
-                    await self._send(send, b"".join(frames))
+        while True:
+            # No await between looking and starting to wait: no change can slip in between.
+            frames = self.frames_after(after)
+            if frames is None:
+                # Behind what memory holds (a slow catch-up), or ahead of this worker (it read a
+                # newer event from the database than the hub has heard of yet).
+                if after > (self.newest or 0):
+                    await self._next_change()
                     continue
-                tick = self.ticks
-                await self._next_change()
-                if self.ticks != tick and self.newest == after:
-                    await self._send(send, KEEPALIVE)
-        finally:
-            self.clients -= 1
+                rows, reset_to = await run_in_thread(read_after, after)
+                if reset_to is not None:
+                    await self._send(send, reset_frame(reset_to))
+                    after = reset_to
+                    continue
+                frames = [data for _, data in rows]
+                after = rows[-1][0] if rows else after
+            elif frames:
+                after = self.newest
+            if frames:
+                await self._send(send, b"".join(frames))
+                continue
+            tick = self.ticks
+            await self._next_change()
+            if self.ticks != tick and self.newest == after:
+                await self._send(send, KEEPALIVE)
 
     @staticmethod
     async def _send(send, body: bytes) -> None:

@@ -79,6 +79,20 @@ def organiser(organiser_user) -> APIClient:
     return client
 
 
+def api_login(username: str, password: str, address: str = "127.0.0.1", **headers):
+    """POST /api/auth/login/ as the SPA does (the CSRF cookie first), from a client address."""
+    from django.test import Client
+
+    client = Client(REMOTE_ADDR=address)
+    client.get("/api/auth/me/")
+    return client.post(
+        "/api/auth/login/",
+        {"username": username, "password": password},
+        content_type="application/json",
+        headers={"X-CSRFToken": client.cookies["csrftoken"].value, **headers},
+    )
+
+
 def key() -> str:
     return str(uuid.uuid4())
 

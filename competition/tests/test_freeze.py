@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_eventstream.models import Event
 
-from competition.models import EventSettings, Lap
+from competition.models import Criterion, EventSettings, HappyHour, Lap
 from competition.tests.conftest import advance
 from competition.tests.factories import GroupFactory, LapFactory, RunnerFactory
 from competition.tests.test_permissions import ANONYMOUS, EXPECTED, NOT_DATA, ROUTES, url_for
@@ -75,9 +75,16 @@ def frozen_race(organiser, volunteer, no_min_lap_time):
 
 def public_urls(frozen_race) -> list[str]:
     a = frozen_race["runners"][0]
-    objects = {"runner": a.pk, "lap": frozen_race["after"][0].pk, "group": a.group_id}
+    objects = {
+        "runner": a.pk,
+        "lap": frozen_race["after"][0].pk,
+        "group": a.group_id,
+        "university": a.university_id,
+        "criterion": Criterion.objects.values_list("pk", flat=True).first(),
+        "happyhour": HappyHour.objects.values_list("pk", flat=True).first(),
+    }
     urls = [
-        url_for(pattern, {**objects, "university": a.university_id, "criterion": 1, "happyhour": 1})
+        url_for(pattern, objects)
         for (name, method), pattern in ROUTES.items()
         if method == "GET" and EXPECTED[(name, method)] == ANONYMOUS and name not in NOT_DATA
     ]

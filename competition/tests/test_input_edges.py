@@ -230,3 +230,46 @@ def test_http_basic_credentials_with_a_nul_or_too_long_are_refused_as_wrong(db):
         token = base64.b64encode(credentials.encode()).decode()
         response = Client().get("/api/runners/", headers={"Authorization": f"Basic {token}"})
         assert response.status_code == 401, (credentials[:10], response.content)
+
+
+@pytest.mark.server
+def test_nul_characters_sent_raw_to_a_real_server_are_refused_not_a_500(databases, tmp_path):
+    """Through Daphne, on the run's database (PostgreSQL in CI, where a NUL reaching a query was a 500)."""
+    import base64
+    import socket
+
+    from competition.tests.live_server import Daphne, server_env
+
+    db_env = databases.fresh()
+    env = server_env(**db_env, DEBUG="0", SECRET_KEY="nul-" + "k" * 60, LOG_LEVEL="ERROR")
+    server = Daphne(env, tmp_path, name="nul").start()
+    basic = base64.b64encode(b"ad\x00min:admin").decode()
+    requests = {
+        "query": b"GET /api/laps/?runner=1%00 HTTP/1.1\r\n",
+        "header": b"GET /api/stats/ HTTP/1.1\r\nUser-Agent: a\x00b\r\n",
+        "cookie": b"GET /api/auth/me/ HTTP/1.1\r\nCookie: sessionid=abcdefghijklmnop\x00q\r\n",
+        "basic auth": f"GET /api/runners/ HTTP/1.1\r\nAuthorization: Basic {basic}\r\n".encode(),
+        "path": b"GET /api/laps/%00/ HTTP/1.1\r\n",
+    }
+    bodies = {"json body": b'{"username": "a\\u0000", "password": "xx"}'}
+    length = len(bodies["json body"])
+    requests["json body"] = (
+        f"POST /api/auth/login/ HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n"
+    )
+    requests["json body"] = requests["json body"].encode()
+    statuses = {}
+    try:
+        for name, head in requests.items():
+            with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+                sock.sendall(head + f"Host: 127.0.0.1:{server.port}\r\nConnection: close\r\n\r\n".encode())
+                sock.sendall(bodies.get(name, b""))
+                answer = b""
+                while chunk := sock.recv(65536):
+                    answer += chunk
+            statuses[name] = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else 0
+        log = server.log()
+    finally:
+        server.stop()
+        databases.drop(db_env)
+    assert all(400 <= status < 500 for status in statuses.values()), statuses
+    assert "Internal Server Error" not in log and "Traceback" not in log, log

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 
 from competition import login_guard
+from competition.tests.conftest import api_login
 from it24u.lanes import Lane, lane_of
 
 pytestmark = pytest.mark.django_db
@@ -54,15 +55,7 @@ def slots(monkeypatch):
 
 
 def login(username, password, address="10.1.0.1", **headers):
-    client = Client(REMOTE_ADDR=address)
-    client.get("/api/auth/me/")
-    return client.post(
-        "/api/auth/login/",
-        {"username": username, "password": password},
-        content_type="application/json",
-        HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value,
-        **{f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()},
-    )
+    return api_login(username, password, address, **headers)
 
 
 def test_an_address_with_too_many_failures_gets_a_cheap_429_with_retry_after(settings, slots, organiser_user):

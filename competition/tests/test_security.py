@@ -11,6 +11,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import clear_url_caches
 
+from competition.tests.conftest import api_login
 from competition.tests.test_config import settings_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,16 +75,7 @@ def test_pages_and_the_api_carry_the_content_security_policy(spectator):
 
 @pytest.mark.django_db
 def test_repeated_wrong_passwords_lock_that_username_from_that_address(organiser_user, volunteer_user):
-    def login(username, password):
-        client = Client()
-        client.get("/api/auth/me/")
-        return client.post(
-            "/api/auth/login/",
-            {"username": username, "password": password},
-            content_type="application/json",
-            HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value,
-        )
-
+    login = api_login
     for _ in range(4):
         response = login(organiser_user.username, "wrong")
         assert response.status_code == 400 and response.json()["code"] == "invalid_login"

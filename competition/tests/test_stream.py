@@ -128,7 +128,7 @@ def test_a_client_gets_the_stored_events_after_its_seq_then_every_new_one_in_ord
         assert client.seqs() == [first, second, third]
         assert [event_id for _, event_id, _ in client.events()[1:]] == [f"race:{s}" for s in (first, second, third)]
         await client.disconnect()
-        assert hub.clients == 0
+        assert hub.open == 0
 
     run(scenario())
 
@@ -248,7 +248,7 @@ def test_waiting_streams_hold_no_thread_and_read_nothing_from_the_database(hub, 
         clients = [Client(f"seq={hub.newest}").start() for _ in range(300)]
         for client in clients:
             await client.until(lambda c: c.events())
-        assert hub.clients == 300
+        assert hub.open == 300
         new = await in_thread(emit)
         for client in clients:
             await client.until(lambda c: c.has_seq(new))
@@ -257,7 +257,7 @@ def test_waiting_streams_hold_no_thread_and_read_nothing_from_the_database(hub, 
         assert threading.active_count() - threads_before < 10
         for client in clients:
             await client.disconnect()
-        assert hub.clients == 0
+        assert hub.open == 0
 
     run(scenario())
 
