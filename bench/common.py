@@ -133,11 +133,17 @@ class Bench:
                 cur.execute("VACUUM ANALYZE")
         return seconds
 
-    def start_worker(self) -> str:
-        """Start one Daphne on a free loopback port, wait for /healthz, return its base URL."""
-        port = free_port()
+    def start_worker(self, port: int | None = None, *, poll: float = 0.2) -> str:
+        """Start one Daphne on a free loopback port (or on `port`), wait for /healthz, return its base URL."""
+        port = port or free_port()
+        # A restarted worker gets a log of its own: the killed one's log stays readable.
+        logfile = os.path.join(self.logdir, f"daphne-{port}.log")
+        n = 1
+        while os.path.exists(logfile):
+            n += 1
+            logfile = os.path.join(self.logdir, f"daphne-{port}-{n}.log")
         # The child keeps its own copy of the descriptor; ours closes with the with block.
-        with open(os.path.join(self.logdir, f"daphne-{port}.log"), "w") as out:
+        with open(logfile, "w") as out:
             proc = subprocess.Popen(
                 [DAPHNE, "-b", "127.0.0.1", "-p", str(port), "it24u.asgi:application"],
                 cwd=ROOT,
@@ -156,9 +162,23 @@ class Bench:
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(url + "/healthz", timeout=2).status_code == 200:
                     return url
-            time.sleep(0.2)
+            time.sleep(poll)
         self.keep_logs = True
         raise RuntimeError(f"daphne on {port} did not answer /healthz within 60 s; see {out.name}")
+
+    def restart_worker(self, url: str, *, sig: int = signal.SIGKILL) -> dict:
+        """Kill the worker serving `url` (SIGKILL by default: a crash, no goodbye to its clients) and
+        start a new Daphne on the same port; return when it answers /healthz, with the monotonic
+        times of the kill, of the old process's end and of the new one's first healthy answer."""
+        proc = next(proc for proc, u in self.workers if u == url)
+        killed = time.monotonic()
+        proc.send_signal(sig)
+        proc.wait()
+        gone = time.monotonic()
+        self.workers = [(p, u) for p, u in self.workers if p is not proc]
+        port = int(url.rsplit(":", 1)[1])
+        self.start_worker(port, poll=0.02)  # Twisted listens with SO_REUSEADDR: the port is free at once
+        return {"killed": killed, "gone": gone, "up": time.monotonic()}
 
     def stop_workers(self) -> None:
         for proc, _ in self.workers:

@@ -1,6 +1,7 @@
 """Reads that feed the pages: each list is one query, whatever the size of the event."""
 
 import heapq
+import logging
 import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -218,6 +219,20 @@ def stats_snapshot(viewer) -> dict:
     version = race_version()
     body = _stats.get((*version, is_staff(viewer)), lambda: _stats_body(viewer, version))
     return {**body, "server_time": iso(timezone.now())}
+
+
+def warm_up() -> None:
+    """Build the public statistics once before the worker serves (it24u/asgi.py): after a restart,
+    the first spectators and the organiser's first press do not wait for that computation."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+
+    try:
+        stats_snapshot(AnonymousUser())
+    except Exception:  # no database yet (a first start before `migrate`): the first reader builds them
+        logging.getLogger(__name__).warning("could not build the statistics before serving", exc_info=True)
+    finally:
+        connection.close()
 
 
 def _stats_body(viewer, version: tuple) -> dict:

@@ -143,6 +143,16 @@ def _current_seq() -> int:
     return EventCounter.objects.filter(name=CHANNEL).values_list("value", flat=True).first() or 0
 
 
+def _newest() -> tuple[int, list[tuple[int, bytes]]]:
+    """The current seq and the newest RECENT stored events as frames."""
+    try:
+        current = _current_seq()
+    finally:
+        connection.close()  # as read_after does: no connection stays with the worker thread
+    rows, _ = read_after(max(current - RECENT, 0), RECENT) if current else ([], None)
+    return current, rows
+
+
 async def run_in_thread(fn, *args):
     return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
@@ -196,28 +206,33 @@ class Hub:
                 return
             self.loop = asyncio.get_running_loop()
             self._inbox = asyncio.Queue()
-            try:
-                await self._load_newest()
-            except Exception:  # the database is away: the pump fills in once it is back
-                log.exception("could not read the newest events; the stream fills in when the database answers")
+            if self.newest is not None:  # preloaded: only what came since needs reading
                 self._inbox.put_nowait(None)
+            else:
+                try:
+                    await self._load_newest()
+                except Exception:  # the database is away: the pump fills in once it is back
+                    log.exception("could not read the newest events; the stream fills in when the database answers")
+                    self._inbox.put_nowait(None)
             self._tasks = [asyncio.ensure_future(self._pump()), asyncio.ensure_future(self._tick())]
             if getattr(settings, "EVENTSTREAM_REDIS", None):
                 from competition import fanout
 
                 self._tasks.append(asyncio.ensure_future(fanout.listener().run(self)))
 
-    async def _load_newest(self) -> None:
-        def newest():
-            try:
-                current = _current_seq()
-            finally:
-                connection.close()  # as read_after does: no connection stays with the worker thread
-            start = max(current - RECENT, 0)
-            rows, _ = read_after(start, RECENT) if current else ([], None)
-            return current, rows
+    def preload(self) -> None:
+        """Read the newest events before the worker serves anybody (it24u/asgi.py): after a restart,
+        a thousand screens come back to a hub that has them in memory, instead of their first
+        streams waiting for this read while the organiser's first press waits for the same CPU."""
+        try:
+            self._keep_newest(*_newest())
+        except Exception:  # the database is away: the first stream reads them later
+            log.warning("could not preload the newest events; the first stream reads them", exc_info=True)
 
-        current, rows = await run_in_thread(newest)
+    async def _load_newest(self) -> None:
+        self._keep_newest(*await run_in_thread(_newest))
+
+    def _keep_newest(self, current: int, rows: list[tuple[int, bytes]]) -> None:
         if self.newest is None:
             self.frames = dict(rows)
             self.newest = current
@@ -323,6 +338,8 @@ class Hub:
         if too_far_back(after, self.newest):
             body += reset_frame(self.newest)
             after = self.newest
+        if after is None and self.newest is not None:
+            after = self.newest  # from now on, from memory: a screen that opens costs no database read
         if after is None or self.frames_after(after) is None:
             rows, reset_to = await run_in_thread(read_after, after)
             if reset_to is not None:

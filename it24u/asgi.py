@@ -43,11 +43,17 @@ LANES = {
     ),
 }
 
-from competition import stream  # noqa: E402
+from competition import selectors, stream  # noqa: E402
 from it24u import direct_writes  # noqa: E402
 
 # Under Daphne (Twisted), a write goes out at once instead of on the loop's next turn.
 direct_writes.install()
+# Before the first request (Daphne listens only once this module is loaded): the event stream's
+# memory of the newest events and the statistics snapshot, so that after a restart the thousand
+# screens that come back, and the organiser's first press, find both ready instead of computing
+# them at the same moment.
+stream.hub.preload()
+selectors.warm_up()
 
 EVENTS_PATH = "/api/events/"
 

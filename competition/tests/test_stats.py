@@ -134,3 +134,16 @@ def test_spectators_share_one_computation_of_the_boards_until_the_race_changes(s
     changed, body = snapshot_queries(spectator)
     assert changed == first
     assert body["leaderboards"]["most_points"][0]["points"] >= 5
+
+
+def test_a_worker_builds_the_statistics_before_its_first_reader(transactional_db, django_assert_max_num_queries):
+    """it24u/asgi.py warms up before Daphne listens: after a restart nobody waits for the boards."""
+    from django.test import Client
+
+    from competition import selectors
+
+    build_event(20)
+    selectors.clear_caches()
+    selectors.warm_up()
+    with django_assert_max_num_queries(2):  # the race's version only: the body comes from the cache
+        assert Client().get("/api/stats/").status_code == 200

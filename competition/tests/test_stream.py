@@ -440,3 +440,22 @@ def test_a_client_from_too_far_back_gets_a_reset_not_the_whole_history(hub, monk
     run(scenario())
     body = client.get("/api/events/?seq=0").content
     assert b"event: stream-reset" in body and body.count(b"id: race:") == 1  # the WSGI fallback too
+
+
+def test_a_preloaded_hub_serves_the_first_screens_from_memory_and_reads_what_came_since(hub, monkeypatch):
+    before = [emit(n=i) for i in range(3)]
+    hub.preload()  # as it24u/asgi.py does when the worker starts
+    assert hub.newest == before[-1]
+    since = emit(n=3)  # committed before the first stream (e.g. a press on this worker)
+    reads = []
+    original = stream.read_after
+    monkeypatch.setattr(stream, "read_after", lambda *a: reads.append(a) or original(*a))
+
+    async def scenario():
+        client = Client(f"seq={before[0]}").start()
+        await client.until(lambda c: c.has_seq(since))
+        assert client.seqs() == [*before[1:], since]
+        assert all(after >= before[-1] for after, *_ in reads)  # only what came after the preload was read
+        await client.disconnect()
+
+    run(scenario())

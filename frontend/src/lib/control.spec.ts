@@ -79,6 +79,24 @@ describe('keyAction', () => {
   })
 })
 
+describe('shortcuts after clicking a switch or a button', () => {
+  it('press next lap and undo instead of toggling or clicking what has focus', () => {
+    for (const type of ['checkbox', 'radio', 'button', 'range']) {
+      const target = Object.assign(document.createElement('input'), { type })
+      expect(keyAction(key(' ', { target }))).toBe('advance')
+      expect(keyAction(key('u', { target }))).toBe('undo')
+      expect(isShortcutKey(key(' ', { target }))).toBe(true)
+    }
+  })
+
+  it('leave text fields alone, whatever their type', () => {
+    for (const type of ['text', 'search', 'number', 'email', 'password', 'time']) {
+      const target = Object.assign(document.createElement('input'), { type })
+      expect(keyAction(key(' ', { target }))).toBeNull()
+    }
+  })
+})
+
 describe('createPressGate', () => {
   it('counts a double click as one press', () => {
     const gate = createPressGate(300)

@@ -26,11 +26,17 @@ const KEYS: Record<string, ControlAction> = {
   Backspace: 'undo',
 }
 
+// Inputs that are no text field: a Space or N there would toggle or click it, not type, so the
+// shortcut wins (after clicking the rain switch, Space still records the lap).
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image'])
+
 /** True when the key goes into a text field (or a select, or anything editable): not ours. */
 export function isTyping(target: EventTarget | null): boolean {
-  const el = target as { tagName?: string; isContentEditable?: boolean } | null
+  const el = target as { tagName?: string; type?: string; isContentEditable?: boolean } | null
   if (!el || typeof el.tagName !== 'string') return false
-  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName.toUpperCase()) || el.isContentEditable === true
+  const tag = el.tagName.toUpperCase()
+  if (tag === 'INPUT') return !NOT_TEXT.has((el.type ?? 'text').toLowerCase())
+  return tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable === true
 }
 
 /** The press a key stands for, or null: held keys repeat, shortcuts with modifiers are the browser's. */
