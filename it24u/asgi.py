@@ -6,6 +6,7 @@ Everything else is Django, run as WSGI in pools of threads, one per lane (it24u/
 """
 
 import os
+import sys
 
 from a2wsgi import WSGIMiddleware
 from django.core.wsgi import get_wsgi_application
@@ -20,7 +21,7 @@ from django.conf import settings  # noqa: E402  (after setup)
 # database connection per request: ~5 ms of a 2 ms request. The same Django as WSGI in a fixed pool
 # of threads, each with its persistent connection, answers the same pages 2-3 times faster
 # (docs/benchmarks.md). Nothing in the app is async except the event stream, which is served below.
-from it24u.lanes import Lane, lane_of  # noqa: E402
+from it24u.lanes import Lane, lane_of, open_connections  # noqa: E402
 
 LANES = {
     "default": Lane(
@@ -49,11 +50,18 @@ from it24u import direct_writes  # noqa: E402
 # Under Daphne (Twisted), a write goes out at once instead of on the loop's next turn.
 direct_writes.install()
 # Before the first request (Daphne listens only once this module is loaded): the event stream's
-# memory of the newest events and the statistics snapshot, so that after a restart the thousand
-# screens that come back, and the organiser's first press, find both ready instead of computing
-# them at the same moment.
+# memory of the newest events, the statistics snapshot, and the command lane's threads with their
+# database connections, so that after a restart the thousand screens that come back, and the
+# organiser's first press, find them ready instead of setting them up at the same moment.
 stream.hub.preload()
 selectors.warm_up()
+open_connections(LANES["commands"], settings.COMMAND_THREADS)
+
+# A request thread that comes back from the database waits for the interpreter lock until the
+# thread holding it lets go, by default after 5 ms; a press makes ~20 round trips. With the event
+# loop busy (a thousand screens reconnecting), that was up to 100-300 ms per press; 0.5 ms keeps
+# the organiser's press quick at a small cost in throughput for the busy thread.
+sys.setswitchinterval(0.0005)
 
 EVENTS_PATH = "/api/events/"
 

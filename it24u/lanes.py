@@ -12,8 +12,10 @@ connection, so a worker holds at most REQUEST_THREADS + COMMAND_THREADS + LOGIN_
 """
 
 import asyncio
+import contextlib
 import json
 import re
+import threading
 
 from django.conf import settings
 
@@ -85,3 +87,20 @@ class Lane:
         headers = [(b"content-type", b"application/json"), (b"retry-after", b"2")]
         await send({"type": "http.response.start", "status": 503, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+def open_connections(lane: "Lane", threads: int) -> None:
+    """Start a lane's threads and open their database connections before the first request, so that
+    the first press after a restart pays neither (the connections are kept, SQL_CONN_MAX_AGE)."""
+    from django.db import connection
+
+    ready = threading.Barrier(threads, timeout=10)
+
+    def connect() -> None:
+        with contextlib.suppress(Exception):  # no database yet: the first request connects
+            connection.ensure_connection()
+        with contextlib.suppress(threading.BrokenBarrierError):
+            ready.wait()  # every thread holds one task at once: the pool starts them all
+
+    for task in [lane.app.executor.submit(connect) for _ in range(threads)]:
+        task.result(timeout=15)

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 
+import { BASE_MS } from '@/lib/backoff'
+
 import { useEventStream } from './useEventStream'
 
 /** A stand-in EventSource: records what was opened and lets the test fire its events. */
@@ -47,15 +49,15 @@ describe('useEventStream reconnects', () => {
     const { scope } = start()
     expect(FakeSource.opened).toHaveLength(1)
     FakeSource.opened[0].onerror!()
-    vi.advanceTimersByTime(499)
+    vi.advanceTimersByTime(0.5 * BASE_MS - 1)
     expect(FakeSource.opened).toHaveLength(1)
-    vi.advanceTimersByTime(1) // 0.5 × 1 s
+    vi.advanceTimersByTime(1) // half the first ceiling
     expect(FakeSource.opened).toHaveLength(2)
     expect(FakeSource.opened[1].url).toBe('/api/events/?seq=7')
     FakeSource.opened[1].onerror!()
-    vi.advanceTimersByTime(999)
+    vi.advanceTimersByTime(BASE_MS - 1)
     expect(FakeSource.opened).toHaveLength(2)
-    vi.advanceTimersByTime(1) // 0.5 × 2 s
+    vi.advanceTimersByTime(1) // half the second ceiling, twice the first
     expect(FakeSource.opened).toHaveLength(3)
     expect(random).toHaveBeenCalledTimes(2)
     scope.stop()
@@ -71,7 +73,7 @@ describe('useEventStream reconnects', () => {
     FakeSource.opened.at(-1)!.fire('stream-open')
     FakeSource.opened.at(-1)!.onerror!()
     const before = FakeSource.opened.length
-    vi.advanceTimersByTime(900) // 0.9 × 1 s: the first ceiling again
+    vi.advanceTimersByTime(0.9 * BASE_MS) // the first ceiling again
     expect(FakeSource.opened.length).toBe(before + 1)
     scope.stop()
   })
@@ -91,7 +93,7 @@ describe('useEventStream reconnects', () => {
       scope.stop()
       return waited
     })
-    expect(delays[0]).toBe(100)
-    expect(delays[1]).toBe(700)
+    expect(delays[0]).toBe(Math.ceil((0.1 * BASE_MS) / 10) * 10)
+    expect(delays[1]).toBe(Math.ceil((0.7 * BASE_MS) / 10) * 10)
   })
 })

@@ -3,7 +3,7 @@
 // spread over seconds instead of in the same millisecond. The ceiling stays low (5 s): a screen is
 // never more than 5 s late once the server is back.
 
-export const BASE_MS = 1000
+export const BASE_MS = 1500
 export const MAX_MS = 5000
 
 /** The wait before reconnect attempt `attempt` (0 for the first after a drop). */

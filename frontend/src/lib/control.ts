@@ -28,7 +28,17 @@ const KEYS: Record<string, ControlAction> = {
 
 // Inputs that are no text field: a Space or N there would toggle or click it, not type, so the
 // shortcut wins (after clicking the rain switch, Space still records the lap).
-const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image'])
+const NOT_TEXT = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+  'image',
+])
 
 /** True when the key goes into a text field (or a select, or anything editable): not ours. */
 export function isTyping(target: EventTarget | null): boolean {
