@@ -7,6 +7,7 @@ django-eventstream's Event table, which answers Last-Event-ID replays (also afte
 competition.stream hands them to this process's clients, and through Redis to every worker's.
 """
 
+import functools
 import hashlib
 import json
 import logging
@@ -134,13 +135,30 @@ def _deliver_forever() -> None:
             log.exception("delivering events %s failed", [seq for seq, _, _ in batch])
 
 
-def _deliver(batch: list[tuple[int, str, str]]) -> None:
-    from django_eventstream.eventstream import redis_client
+@functools.cache
+def redis_client():
+    """The client that publishes events (and answers /healthz): with Redis away it fails at once.
 
+    redis-py's default client retries a refused connection for 4-7 s (jittered backoff); meanwhile
+    this worker's own screens waited for events it could have handed them locally.
+    """
+    if not settings.REDIS_URL:
+        return None
+    import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return redis.Redis.from_url(
+        settings.REDIS_URL, retry=Retry(NoBackoff(), 0), socket_connect_timeout=1, socket_timeout=2
+    )
+
+
+def _deliver(batch: list[tuple[int, str, str]]) -> None:
     from competition.stream import hub
 
-    if redis_client is not None:
-        pipe = redis_client.pipeline(transaction=False)
+    client = redis_client()
+    if client is not None:
+        pipe = client.pipeline(transaction=False)
         for seq, event_type, text in batch:
             message = {"channel": CHANNEL, "event_type": event_type, "data": text, "pub_id": str(seq), "source": SOURCE}
             pipe.publish("events_channel", json.dumps(message))

@@ -14,11 +14,9 @@ def healthz(request):
         checks["database"] = f"error: {type(error).__name__}"
     if settings.REDIS_URL:
         try:
-            from django_eventstream.eventstream import redis_client
+            from competition import events, fanout
 
-            from competition import fanout
-
-            redis_client.ping()
+            events.redis_client().ping()
             checks["redis"] = "ok" if fanout.healthy() else "error: event subscription down"
         except Exception as error:
             checks["redis"] = f"error: {type(error).__name__}"
