@@ -17,6 +17,14 @@ export default {
       age: 'data from {age} ago',
       live: 'live',
     },
+    kioskLeave: {
+      title: 'Leave the kiosk?',
+      explain:
+        'This device is logged in as {user} for the queue-up stand. Type that account’s password to log out.',
+      password: 'Password',
+      wrong: 'That is not the password of this account.',
+      stay: 'Stay',
+    },
     frozen: 'Leaderboards frozen for the ceremony',
     raining: 'Rain',
     language: 'Language',
@@ -41,6 +49,14 @@ export default {
       connecting: 'Verbinden…',
       age: 'gegevens van {age} geleden',
       live: 'live',
+    },
+    kioskLeave: {
+      title: 'De kiosk verlaten?',
+      explain:
+        'Dit toestel is aangemeld als {user} voor de aanschuifstand. Typ het wachtwoord van die account om af te melden.',
+      password: 'Wachtwoord',
+      wrong: 'Dat is niet het wachtwoord van deze account.',
+      stay: 'Blijven',
     },
     frozen: 'Klassementen bevroren voor de ceremonie',
     raining: 'Regen',

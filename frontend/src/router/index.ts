@@ -10,6 +10,7 @@ declare module 'vue-router' {
     nav?: string // i18n key in the navigation; none: not in the navigation
     icon?: string
     bare?: boolean // no navigation chrome (the projector)
+    kiosk?: boolean // a shared device: no navigation, leaving takes the password
   }
 }
 
@@ -36,7 +37,12 @@ export const routes: RouteRecordRaw[] = [
     path: '/queue-up',
     name: 'queue-up',
     component: () => import('@/views/QueueUpView.vue'),
-    meta: { nav: 'app.nav.queueUp', icon: 'mdi-barcode-scan', permission: 'rest_create_queueticket' },
+    meta: {
+      nav: 'app.nav.queueUp',
+      icon: 'mdi-barcode-scan',
+      permission: 'rest_create_queueticket',
+      kiosk: true,
+    },
   },
   {
     path: '/control',

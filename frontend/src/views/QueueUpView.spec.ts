@@ -153,6 +153,37 @@ describe('the queue-up kiosk', () => {
     expect(kiosk.find('[data-test=register-form]').exists()).toBe(false)
   })
 
+  it('takes a card scanned into a half-filled form as a new scan, never as a name', async () => {
+    vi.mocked(api.enqueue)
+      .mockRejectedValueOnce(
+        new ApiError(404, 'No runner has student ID r0999999 yet.', 'unknown_runner', {}),
+      )
+      .mockResolvedValueOnce({ id: 3, runner, position: 2, created_at: '', seq: 10 })
+    const kiosk = mountKiosk()
+    await scan(kiosk, 'r0999999')
+    const form = kiosk.find('[data-test=register-form]')
+    await form.find('[data-test=first-name] input').setValue('Jan')
+    const last = form.find('[data-test=last-name] input').element as HTMLInputElement
+    last.focus()
+    // The next student's scanner types into the focused last-name field: a burst, then Enter.
+    for (const key of 'r0555555') {
+      last.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+      last.value += key
+      last.dispatchEvent(new Event('input', { bubbles: true }))
+    }
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
+    last.dispatchEvent(enter)
+    await flushPromises()
+
+    expect(enter.defaultPrevented).toBe(true) // the form was not submitted with the scanner's Enter
+    expect(api.createRunner).not.toHaveBeenCalled()
+    expect(api.enqueue).toHaveBeenLastCalledWith({
+      identification: 'r0555555',
+      idempotency_key: expect.any(String),
+    })
+    expect(message(kiosk).kind).toBe('success')
+  })
+
   it('shows the server’s field errors next to the fields', async () => {
     vi.mocked(api.enqueue).mockRejectedValueOnce(new ApiError(404, 'unknown', 'unknown_runner', {}))
     vi.mocked(api.createRunner).mockRejectedValue(
