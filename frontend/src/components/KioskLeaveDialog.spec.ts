@@ -6,7 +6,9 @@ import { createVuetify } from 'vuetify'
 import { ApiError } from '@/api/http'
 import i18n from '@/plugins/i18n'
 
-vi.mock('@/api', () => ({ api: { me: vi.fn(), login: vi.fn(), logout: vi.fn() } }))
+vi.mock('@/api', () => ({
+  api: { me: vi.fn(), login: vi.fn(), logout: vi.fn(), universities: vi.fn(), groups: vi.fn() },
+}))
 globalThis.visualViewport ??= Object.assign(new EventTarget(), {
   width: 1024,
   height: 768,
@@ -15,6 +17,7 @@ globalThis.visualViewport ??= Object.assign(new EventTarget(), {
 
 const { api } = await import('@/api')
 const { useAuthStore } = await import('@/stores/auth')
+const { STORAGE_KEY, useKioskStore } = await import('@/stores/kiosk')
 const KioskLeaveDialog = (await import('./KioskLeaveDialog.vue')).default
 
 const kioskUser = { id: 3, username: 'kiosk', first_name: '', last_name: '', is_staff: false }
@@ -48,6 +51,7 @@ async function confirmWith(password: string) {
 
 describe('leaving the kiosk', () => {
   beforeEach(() => {
+    sessionStorage.clear()
     vi.clearAllMocks()
     i18n.global.locale.value = 'en'
     vi.mocked(api.me).mockResolvedValue(me)
@@ -80,6 +84,37 @@ describe('leaving the kiosk', () => {
     expect(api.logout).toHaveBeenCalledTimes(1)
     expect(dialog.emitted('left')).toHaveLength(1)
     expect(useAuthStore().user).toBeNull()
+  })
+
+  it('forgets the student whose form was open, on screen and in the tab', async () => {
+    // A half-filled form, kept for a reload (stores/kiosk.ts).
+    const page = { count: 0, next: null, previous: null, results: [] }
+    vi.mocked(api.universities).mockResolvedValue(page)
+    vi.mocked(api.groups).mockResolvedValue(page)
+    sessionStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        state: {
+          phase: 'register',
+          busy: false,
+          identification: 'r0999002',
+          message: null,
+          runner: null,
+          position: null,
+          fieldErrors: {},
+          since: Date.now(),
+        },
+        draft: { first_name: 'Milan', last_name: '', university: 1, group: null, first_year: false },
+      }),
+    )
+    vi.mocked(api.login).mockResolvedValue(me)
+    mountDialog()
+    await flushPromises()
+    expect(useKioskStore().phase).toBe('register')
+    await confirmWith('kiosk-secret')
+    expect(useKioskStore().phase).toBe('idle')
+    expect(useKioskStore().draft).toBeNull()
+    expect(sessionStorage.getItem(STORAGE_KEY)).toBeNull()
   })
 
   it('does nothing without a password', async () => {

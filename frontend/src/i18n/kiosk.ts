@@ -31,7 +31,7 @@ export default {
     msg: {
       queued: 'Welcome, {name}! You are number {n} in the queue.',
       unknown: 'We don’t know card {id} yet. Fill in your name to join the queue.',
-      invalid: '“{id}” is not a student card number. Expected something like {expected}.',
+      invalid: '{detail} Scan your card again, or ask a volunteer.',
       alreadyQueued: 'You are already in the queue, at number {n}.',
       alreadyQueuedSomewhere: 'You are already in the queue.',
       offline: 'No connection to the server. Please try again in a moment.',
@@ -81,7 +81,7 @@ export default {
     msg: {
       queued: 'Welkom, {name}! Je bent nummer {n} in de wachtrij.',
       unknown: 'Kaart {id} kennen we nog niet. Vul je naam in om aan te schuiven.',
-      invalid: '“{id}” is geen studentenkaartnummer. Verwacht iets als {expected}.',
+      invalid: '{detail} Scan je kaart opnieuw, of vraag het aan een vrijwilliger.',
       alreadyQueued: 'Je staat al in de wachtrij, op nummer {n}.',
       alreadyQueuedSomewhere: 'Je staat al in de wachtrij.',
       offline: 'Geen verbinding met de server. Probeer het zo meteen opnieuw.',

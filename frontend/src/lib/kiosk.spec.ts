@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest'
 import {
   FORM_IDLE_MS,
   RESULT_MS,
-  cleanScan,
+  changedFields,
   deadline,
-  expectedFormat,
+  emptyRegistration,
   fieldErrorsOf,
   initialState,
   messageFor,
   next,
+  normaliseIdentification,
+  restore,
   type ErrorLike,
   type KioskState,
 } from './kiosk'
@@ -28,17 +30,27 @@ const error = (status: number, code: string, detail = '', body: Record<string, u
   detail,
   body: { detail, code, ...body },
 })
-const INVALID = '“abc” is not a valid student ID (expected KU Leuven: ^r\\d{7}$, e.g. r0123456).'
+const INVALID = '“abc” is not a valid KU Leuven student ID (for example r0123456).'
 
 function scanned(id = 'r0123456', at = 1000): KioskState {
   return next(initialState(0), { type: 'scan', identification: id, at })
 }
 
-describe('cleaning a scan', () => {
-  it('keeps what the card gives, without surrounding space or control codes', () => {
-    expect(cleanScan('  R0123456\r\n')).toBe('R0123456')
-    expect(cleanScan('\u0002r0123456\u0003')).toBe('r0123456')
-    expect(cleanScan('   ')).toBe('')
+describe('normalising a student ID', () => {
+  it('drops every space and lowercases, as the server does', () => {
+    expect(normaliseIdentification('R 0999002')).toBe('r0999002')
+    expect(normaliseIdentification('  R0123 456\r\n')).toBe('r0123456')
+    expect(normaliseIdentification('r\t0999\u00a0002')).toBe('r0999002')
+    expect(normaliseIdentification('   ')).toBe('')
+  })
+
+  it('drops the control codes some scanners wrap a code in', () => {
+    expect(normaliseIdentification('\u0002r0123456\u0003')).toBe('r0123456')
+  })
+
+  it('leaves a normalised ID as it is', () => {
+    expect(normaliseIdentification('r0999002')).toBe('r0999002')
+    expect(normaliseIdentification(normaliseIdentification('S 12-34'))).toBe('s12-34')
   })
 })
 
@@ -120,11 +132,51 @@ describe('the kiosk state machine', () => {
       at: 2000,
     })
     expect(notice).toMatchObject({ phase: 'notice', busy: false })
-    expect(notice.message).toMatchObject({ kind: 'error', params: { id: 'abc', expected: 'r0123456' } })
+    expect(notice.message).toMatchObject({
+      kind: 'error',
+      key: 'kiosk.msg.invalid',
+      params: { detail: INVALID },
+    })
     expect(next(notice, { type: 'tick', at: 2000 + RESULT_MS })).toMatchObject({
       phase: 'idle',
       message: null,
     })
+  })
+
+  it('clears a field’s server error as soon as that field changes', () => {
+    const form = next(scanned(), { type: 'failed', error: error(404, 'unknown_runner'), at: 2000 })
+    const rejected = next(next(form, { type: 'submit', at: 3000 }), {
+      type: 'failed',
+      error: error(400, 'invalid', 'x', { errors: { first_name: ['Too long.'], last_name: ['Too long.'] } }),
+      at: 4000,
+    })
+    const one = next(rejected, { type: 'edit', fields: ['last_name'], at: 5000 })
+    expect(one.fieldErrors).toEqual({ first_name: ['Too long.'] })
+    expect(one.message?.key).toBe('kiosk.msg.checkFields')
+    expect(one.since).toBe(5000) // typing keeps the form open
+    const both = next(one, { type: 'edit', fields: ['first_name'], at: 6000 })
+    expect(both.fieldErrors).toEqual({})
+    // Nothing is red any more: the form says again what it is for.
+    expect(both.message).toMatchObject({ kind: 'warning', key: 'kiosk.msg.unknown' })
+  })
+
+  it('clears the card’s error when another university is chosen (the card is checked against it)', () => {
+    const form = next(scanned(), { type: 'failed', error: error(404, 'unknown_runner'), at: 2000 })
+    const rejected = next(next(form, { type: 'submit', at: 3000 }), {
+      type: 'failed',
+      error: error(400, 'invalid_identification', INVALID, { field: 'identification' }),
+      at: 4000,
+    })
+    expect(rejected.fieldErrors).toEqual({ identification: [INVALID] })
+    expect(next(rejected, { type: 'edit', fields: ['first_name'], at: 5000 }).fieldErrors).toEqual({
+      identification: [INVALID],
+    })
+    expect(next(rejected, { type: 'edit', fields: ['university'], at: 5000 }).fieldErrors).toEqual({})
+  })
+
+  it('ignores an edit when no form is open', () => {
+    const queued = next(scanned(), { type: 'queued', runner, position: 0, at: 2000 })
+    expect(next(queued, { type: 'edit', fields: ['first_name'], at: 2500 })).toBe(queued)
   })
 
   it('goes back to scanning on reset, whatever it shows', () => {
@@ -153,12 +205,6 @@ describe('friendly messages', () => {
     })
   })
 
-  it('finds the expected format in the server’s message', () => {
-    expect(expectedFormat(INVALID)).toBe('r0123456')
-    expect(expectedFormat('not valid (expected UA: ^s\\d{6}$)')).toBe('UA: ^s\\d{6}$')
-    expect(expectedFormat('Some other words.')).toBe('Some other words.')
-  })
-
   it('reads field errors from DRF and from a domain error with a field', () => {
     expect(
       fieldErrorsOf(error(400, 'invalid', 'x', { errors: { last_name: ['Required.'], group: 'Bad.' } })),
@@ -171,5 +217,44 @@ describe('friendly messages', () => {
         identification: [INVALID],
       },
     )
+  })
+})
+
+describe('the fields that changed', () => {
+  it('names the fields whose value differs', () => {
+    const before = emptyRegistration()
+    expect(changedFields(before, { ...before, last_name: 'P', first_year: true })).toEqual([
+      'last_name',
+      'first_year',
+    ])
+    expect(changedFields(before, { ...before })).toEqual([])
+  })
+})
+
+describe('coming back after a reload', () => {
+  const form = next(scanned('r0999999', 1000), {
+    type: 'failed',
+    error: error(404, 'unknown_runner'),
+    at: 2000,
+  })
+
+  it('comes back to the same form, errors and all, while it has not timed out', () => {
+    expect(restore(form, 5000)).toEqual(form)
+    expect(restore(form, 2000 + FORM_IDLE_MS)).toEqual(initialState(2000 + FORM_IDLE_MS))
+  })
+
+  it('comes back to a form whose submit was on its way, ready to be sent again', () => {
+    const sent = next(form, { type: 'submit', at: 3000 })
+    expect(restore(sent, 4000)).toEqual({ ...form, busy: false })
+  })
+
+  it('shows a result until its time is up, then scans', () => {
+    const queued = next(scanned(), { type: 'queued', runner, position: 3, at: 2000 })
+    expect(restore(queued, 3000)).toEqual(queued)
+    expect(restore(queued, 2000 + RESULT_MS)).toEqual(initialState(2000 + RESULT_MS))
+  })
+
+  it('drops a scan that was on its way: the student scans again', () => {
+    expect(restore(scanned(), 1500)).toEqual(initialState(1500))
   })
 })

@@ -8,6 +8,8 @@ export const RESULT_MS = 6_000
 export const RETRY_DELAYS_MS = [500, 1_500, 3_000]
 /** How long a half-filled registration form may sit untouched. */
 export const FORM_IDLE_MS = 60_000
+/** The longest first or last name the server takes (Runner.first_name/last_name, competition/models.py). */
+export const NAME_MAX_LENGTH = 100
 
 export type MessageKind = 'success' | 'warning' | 'error'
 
@@ -39,12 +41,22 @@ export interface KioskState {
   since: number // ms: when the phase began, or the last activity in the form
 }
 
+/** What the registration form holds. */
+export interface Registration {
+  first_name: string
+  last_name: string
+  university: number | null
+  group: number | null
+  first_year: boolean
+}
+
 export type KioskEvent =
   | { type: 'scan'; identification: string; at: number }
   | { type: 'submit'; at: number } // the registration form was sent
   | { type: 'queued'; runner: RunnerPublic; position: number; at: number }
   | { type: 'failed'; error: ErrorLike; at: number }
   | { type: 'activity'; at: number }
+  | { type: 'edit'; fields: string[]; at: number } // these fields of the form changed
   | { type: 'tick'; at: number }
   | { type: 'reset'; at: number }
 
@@ -61,18 +73,22 @@ export function initialState(at = 0): KioskState {
   }
 }
 
-/** A scan as the scanner (or a person) typed it: no control characters, no surrounding space. */
-export function cleanScan(raw: string): string {
-  // Some scanners wrap the code in control characters (STX/ETX, CR, tab).
-  return raw.replace(/[\u0000-\u001f\u007f]/g, '').trim()
+export function emptyRegistration(): Registration {
+  return { first_name: '', last_name: '', university: null, group: null, first_year: false }
 }
 
-/** The example or pattern the server names in an invalid-ID message, e.g. "r0123456". */
-export function expectedFormat(detail: string): string {
-  const example = detail.match(/e\.g\.\s*([^\s),]+)/)
-  if (example) return example[1]
-  const expected = detail.match(/expected\s+([^)]*)/i)
-  return expected ? expected[1].trim() : detail
+/**
+ * A student ID as the server stores and compares it: no whitespace anywhere, lowercase
+ * ("R 0999002" -> "r0999002"), the same rule as normalise_identification on the server.
+ */
+export function normaliseIdentification(raw: string): string {
+  // Some scanners also wrap the code in control characters (STX/ETX, CR, tab).
+  return raw.replace(/[\s\u0000-\u001f\u007f]/g, '').toLowerCase()
+}
+
+/** The fields of the form whose value differs between two versions of it. */
+export function changedFields(before: Registration, after: Registration): (keyof Registration)[] {
+  return (Object.keys(after) as (keyof Registration)[]).filter((field) => before[field] !== after[field])
 }
 
 /** Field errors from a 400: DRF's `errors` per field, or a domain error naming its `field`. */
@@ -103,7 +119,8 @@ export function messageFor(error: ErrorLike, identification = ''): KioskMessage 
     case 'unknown_runner':
       return msg('warning', 'unknown', { id: identification })
     case 'invalid_identification':
-      return msg('error', 'invalid', { id: identification, expected: expectedFormat(error.detail) })
+      // The server's words name the university and an example ID; never a pattern.
+      return msg('error', 'invalid', { detail: error.detail })
     case 'already_queued': {
       const position = Number(error.body.position)
       return Number.isFinite(position)
@@ -124,6 +141,22 @@ function failed(state: KioskState, error: ErrorLike, at: number): KioskState {
     return { ...base, message: msg('error', 'checkFields'), fieldErrors }
   }
   return { ...base, phase: 'notice', message: messageFor(error, state.identification), fieldErrors: {} }
+}
+
+// A field's server error is about the value that was sent: it goes as soon as that value changes.
+// The card is checked against the chosen university, so a new university clears its error too.
+const CLEARS: Record<string, string[]> = { university: ['university', 'identification'] }
+
+function edited(state: KioskState, fields: string[], at: number): KioskState {
+  if (state.phase !== 'register') return state
+  const gone = new Set(fields.flatMap((field) => CLEARS[field] ?? [field]))
+  const fieldErrors = Object.fromEntries(
+    Object.entries(state.fieldErrors).filter(([field]) => !gone.has(field)),
+  )
+  const fixed = Object.keys(fieldErrors).length === 0 && state.message?.key === 'kiosk.msg.checkFields'
+  // Once nothing is marked red, "check the fields marked in red" would puzzle: say what it said before.
+  const message = fixed ? msg('warning', 'unknown', { id: state.identification }) : state.message
+  return { ...state, fieldErrors, message, since: at }
 }
 
 /** When the kiosk goes back to scanning by itself, or null while it waits for someone. */
@@ -156,6 +189,8 @@ export function next(state: KioskState, event: KioskEvent): KioskState {
       return failed(state, event.error, event.at)
     case 'activity':
       return state.phase === 'register' ? { ...state, since: event.at } : state
+    case 'edit':
+      return edited(state, event.fields, event.at)
     case 'tick': {
       const due = deadline(state)
       return due !== null && event.at >= due ? initialState(event.at) : state
@@ -163,4 +198,16 @@ export function next(state: KioskState, event: KioskEvent): KioskState {
     case 'reset':
       return initialState(event.at)
   }
+}
+
+/**
+ * What a reloaded page comes back to from a saved state: the same form (a submit that was on its
+ * way when the page went is sent again by the volunteer), the same result until its time is up,
+ * else scanning. A scan that was on its way is lost: the student scans again.
+ */
+export function restore(saved: KioskState, at: number): KioskState {
+  if (saved.phase === 'idle') return initialState(at)
+  const state = { ...saved, busy: false }
+  const due = deadline(state)
+  return due !== null && at < due ? state : initialState(at)
 }

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { ApiError } from '@/api/http'
-import { RESULT_MS, RETRY_DELAYS_MS } from '@/lib/kiosk'
+import { FORM_IDLE_MS, RESULT_MS, RETRY_DELAYS_MS } from '@/lib/kiosk'
 
 vi.mock('@/api', () => ({
   api: {
@@ -15,7 +15,7 @@ vi.mock('@/api', () => ({
 }))
 
 const { api } = await import('@/api')
-const { useKioskStore } = await import('./kiosk')
+const { STORAGE_KEY, useKioskStore } = await import('./kiosk')
 
 const runner = {
   id: 5,
@@ -32,6 +32,7 @@ const form = { first_name: 'Zoë', last_name: "D'Hondt", university: 1, group: n
 
 describe('the kiosk store', () => {
   beforeEach(() => {
+    sessionStorage.clear()
     setActivePinia(createPinia())
     vi.clearAllMocks()
     vi.useFakeTimers()
@@ -41,11 +42,11 @@ describe('the kiosk store', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  it('queues the raw scan and goes back to scanning by itself', async () => {
+  it('queues the scan, normalised, and goes back to scanning by itself', async () => {
     vi.mocked(api.enqueue).mockResolvedValue(ticket(2))
     const kiosk = useKioskStore()
-    await kiosk.scan(' R0123456\n')
-    expect(api.enqueue).toHaveBeenCalledWith({ identification: 'R0123456', idempotency_key: anyKey })
+    await kiosk.scan(' R 0123456\n')
+    expect(api.enqueue).toHaveBeenCalledWith({ identification: 'r0123456', idempotency_key: anyKey })
     expect(kiosk.phase).toBe('queued')
     expect(kiosk.message?.params).toEqual({ name: 'Zoë', n: 3 })
     vi.advanceTimersByTime(RESULT_MS)
@@ -139,5 +140,121 @@ describe('the kiosk store', () => {
     await scanning
     expect(api.enqueue).toHaveBeenCalledTimes(RETRY_DELAYS_MS.length + 1)
     expect(kiosk.message).toMatchObject({ kind: 'error', key: 'kiosk.msg.offline' })
+  })
+})
+
+describe('the kiosk after a reload', () => {
+  const unknown = () => new ApiError(404, 'No runner has student ID r0999002 yet.', 'unknown_runner', {})
+  const saved = () => JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null')
+  /** The page reloads: a new app (a new Pinia) in the same tab (the same sessionStorage). */
+  const reload = () => {
+    setActivePinia(createPinia())
+    return useKioskStore()
+  }
+
+  beforeEach(() => {
+    sessionStorage.clear()
+    setActivePinia(createPinia())
+    vi.clearAllMocks()
+    vi.useFakeTimers()
+    vi.mocked(api.universities).mockResolvedValue({ count: 0, next: null, previous: null, results: [] })
+    vi.mocked(api.groups).mockResolvedValue({ count: 0, next: null, previous: null, results: [] })
+    vi.mocked(api.summary).mockRejectedValue(new Error('not needed'))
+  })
+  afterEach(() => vi.useRealTimers())
+
+  async function halfFilled() {
+    vi.mocked(api.enqueue).mockRejectedValueOnce(unknown())
+    const kiosk = useKioskStore()
+    await kiosk.scan('R 0999002')
+    kiosk.edit({ ...form, last_name: '', first_year: false })
+    return kiosk
+  }
+
+  it('comes back to the same form with what was typed', async () => {
+    await halfFilled()
+    vi.advanceTimersByTime(5_000)
+    const kiosk = reload()
+    expect(kiosk.phase).toBe('register')
+    expect(kiosk.state.identification).toBe('r0999002')
+    expect(kiosk.draft).toEqual({ ...form, last_name: '', first_year: false })
+    expect(api.universities).toHaveBeenCalled() // the form's lists are loaded again
+  })
+
+  it('keeps the server’s errors over a reload, until their field changes', async () => {
+    const kiosk = await halfFilled()
+    vi.mocked(api.createRunner).mockRejectedValue(
+      new ApiError(400, 'last_name: too long', 'invalid', { errors: { last_name: ['Too long.'] } }),
+    )
+    await kiosk.register({ ...form, last_name: 'P'.repeat(120) })
+    const again = reload()
+    expect(again.state.fieldErrors).toEqual({ last_name: ['Too long.'] })
+    again.edit({ ...again.draft!, last_name: 'Peeters' })
+    expect(again.state.fieldErrors).toEqual({})
+    expect(saved().state.fieldErrors).toEqual({})
+  })
+
+  it('times a restored form out when it would have timed out anyway', async () => {
+    await halfFilled()
+    vi.advanceTimersByTime(FORM_IDLE_MS - 1_000)
+    const kiosk = reload()
+    expect(kiosk.phase).toBe('register')
+    vi.advanceTimersByTime(1_000)
+    expect(kiosk.phase).toBe('idle')
+    expect(sessionStorage.getItem(STORAGE_KEY)).toBeNull()
+  })
+
+  it('starts from scanning when the form timed out while the page was away', async () => {
+    await halfFilled()
+    const later = Date.now() + FORM_IDLE_MS
+    vi.setSystemTime(later)
+    expect(reload().phase).toBe('idle')
+  })
+
+  it('keeps nothing of the form once it was cancelled', async () => {
+    const kiosk = await halfFilled()
+    kiosk.reset()
+    expect(sessionStorage.getItem(STORAGE_KEY)).toBeNull()
+    expect(reload().phase).toBe('idle')
+  })
+
+  it('keeps nothing of the form once it was submitted, and the result only until its time is up', async () => {
+    const kiosk = await halfFilled()
+    vi.mocked(api.createRunner).mockResolvedValue({ id: 5 } as never)
+    vi.mocked(api.enqueue).mockResolvedValueOnce(ticket(0))
+    await kiosk.register(form)
+    expect(kiosk.phase).toBe('queued')
+    expect(saved().draft).toBeNull()
+    vi.mocked(api.summary).mockResolvedValue({ runner } as never)
+    const again = reload()
+    expect(again.phase).toBe('queued')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(api.summary).toHaveBeenCalledWith(5) // the quick information comes again
+    expect(again.summary).toEqual({ runner })
+    vi.advanceTimersByTime(RESULT_MS)
+    expect(again.phase).toBe('idle')
+    expect(sessionStorage.getItem(STORAGE_KEY)).toBeNull()
+  })
+
+  it('forgets everything on logout, also an answer still on its way', async () => {
+    const kiosk = await halfFilled()
+    let answer: (value: never) => void = () => undefined
+    vi.mocked(api.createRunner).mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    const registering = kiosk.register(form)
+    kiosk.forget()
+    expect(kiosk.phase).toBe('idle')
+    expect(kiosk.draft).toBeNull()
+    expect(sessionStorage.getItem(STORAGE_KEY)).toBeNull()
+    vi.mocked(api.enqueue).mockResolvedValueOnce(ticket(0))
+    answer({ id: 5 } as never)
+    await registering
+    expect(kiosk.phase).toBe('idle')
+    expect(sessionStorage.getItem(STORAGE_KEY)).toBeNull()
+    expect(reload().phase).toBe('idle')
+  })
+
+  it('starts from scanning when the saved state cannot be read', () => {
+    sessionStorage.setItem(STORAGE_KEY, '{not json')
+    expect(reload().phase).toBe('idle')
   })
 })

@@ -1,5 +1,6 @@
 // The queue-up kiosk: a scan queues a known runner, an unknown card opens the registration form,
-// and every answer goes back to scanning by itself (the rules are in lib/kiosk.ts).
+// and every answer goes back to scanning by itself (the rules are in lib/kiosk.ts). What is on
+// screen is kept in this tab's sessionStorage, so a reload comes back to the same form.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 
@@ -8,22 +9,44 @@ import { newKey } from '@/lib/outbox'
 import { ApiError } from '@/api/http'
 import type { Group, RunnerSummary, Ticket, University } from '@/api/types'
 import {
-  cleanScan,
+  changedFields,
   deadline,
+  emptyRegistration,
   initialState,
+  normaliseIdentification,
   RETRY_DELAYS_MS,
   next,
+  restore,
   type ErrorLike,
   type KioskEvent,
   type KioskState,
+  type Registration,
 } from '@/lib/kiosk'
 
-export interface Registration {
-  first_name: string
-  last_name: string
-  university: number | null
-  group: number | null
-  first_year: boolean
+/** Where the screen is kept: per tab, gone when the tab closes (and forgotten on logout). */
+export const STORAGE_KEY = 'it24u.kiosk'
+
+interface Saved {
+  state: KioskState
+  draft: Registration | null // what was typed into the form
+}
+
+function load(): Saved | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Saved | null
+    return saved && typeof saved.state?.phase === 'string' ? saved : null
+  } catch {
+    return null // unreadable (or no storage at all): start from scanning
+  }
+}
+
+function store(saved: Saved | null) {
+  try {
+    if (saved) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saved))
+    else sessionStorage.removeItem(STORAGE_KEY)
+  } catch {
+    // storage full or blocked: the kiosk works on, only a reload starts over
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -52,31 +75,48 @@ function asError(e: unknown): ErrorLike {
 
 export const useKioskStore = defineStore('kiosk', () => {
   const state = shallowRef<KioskState>(initialState(Date.now()))
+  const draft = shallowRef<Registration | null>(null)
   const summary = shallowRef<RunnerSummary | null>(null)
   const universities = ref<University[]>([])
   const groups = ref<Group[]>([])
   let timer: ReturnType<typeof setTimeout> | null = null
   let reference: Promise<void> | null = null
+  // Bumped by forget(): an answer to a request sent before a logout must not come back on screen.
+  let generation = 0
 
-  function dispatch(event: KioskEvent) {
-    state.value = next(state.value, event)
+  function show(value: KioskState) {
+    state.value = value
     if (timer) clearTimeout(timer)
     timer = null
-    const due = deadline(state.value)
+    const due = deadline(value)
     if (due !== null)
       timer = setTimeout(() => dispatch({ type: 'tick', at: Date.now() }), Math.max(0, due - Date.now()))
-    if (state.value.phase !== 'queued') summary.value = null
+    if (value.phase !== 'queued') summary.value = null
+    if (value.phase !== 'register') draft.value = null
+    save()
   }
 
-  async function queued(ticket: Ticket) {
-    dispatch({ type: 'queued', runner: ticket.runner, position: ticket.position, at: Date.now() })
+  function dispatch(event: KioskEvent) {
+    show(next(state.value, event))
+  }
+
+  function save() {
+    store(state.value.phase === 'idle' ? null : { state: state.value, draft: draft.value })
+  }
+
+  async function showSummary(runner: number) {
     try {
-      const info = await api.summary(ticket.runner.id)
+      const info = await api.summary(runner)
       // A new scan may have come meanwhile: only show the summary of the runner on screen.
       if (state.value.phase === 'queued' && state.value.runner?.id === info.runner.id) summary.value = info
     } catch {
       // the position from the ticket is enough
     }
+  }
+
+  async function queued(ticket: Ticket) {
+    dispatch({ type: 'queued', runner: ticket.runner, position: ticket.position, at: Date.now() })
+    await showSummary(ticket.runner.id)
   }
 
   function failed(e: unknown) {
@@ -86,13 +126,15 @@ export const useKioskStore = defineStore('kiosk', () => {
 
   /** A scan (or a typed ID and Enter): queue the card's runner. */
   async function scan(raw: string) {
-    const identification = cleanScan(raw)
+    const identification = normaliseIdentification(raw)
     if (!identification || state.value.busy) return
+    const mine = generation
     dispatch({ type: 'scan', identification, at: Date.now() })
     try {
-      await queued(await enqueue({ identification }))
+      const ticket = await enqueue({ identification })
+      if (mine === generation) await queued(ticket)
     } catch (e) {
-      failed(e)
+      if (mine === generation) failed(e)
     }
   }
 
@@ -100,6 +142,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   async function register(form: Registration) {
     if (state.value.phase !== 'register' || state.value.busy) return
     const identification = state.value.identification
+    const mine = generation
     dispatch({ type: 'submit', at: Date.now() })
     try {
       let ticket: Ticket
@@ -115,9 +158,9 @@ export const useKioskStore = defineStore('kiosk', () => {
         if (!(e instanceof ApiError && e.code === 'already_registered')) throw e
         ticket = await enqueue({ identification })
       }
-      await queued(ticket)
+      if (mine === generation) await queued(ticket)
     } catch (e) {
-      failed(e)
+      if (mine === generation) failed(e)
     }
   }
 
@@ -126,8 +169,22 @@ export const useKioskStore = defineStore('kiosk', () => {
     dispatch({ type: 'activity', at: Date.now() })
   }
 
+  /** The form now holds this: keep it (for a reload) and clear the errors of what changed. */
+  function edit(form: Registration) {
+    if (state.value.phase !== 'register') return
+    const fields = changedFields(draft.value ?? emptyRegistration(), form)
+    draft.value = { ...form }
+    dispatch({ type: 'edit', fields, at: Date.now() })
+  }
+
   function reset() {
     dispatch({ type: 'reset', at: Date.now() })
+  }
+
+  /** After a logout: nothing of the last student stays, on screen or in the tab's storage. */
+  function forget() {
+    generation++
+    reset() // scanning: nothing to keep, so the tab's storage is emptied too
   }
 
   /** Universities and groups for the form; loaded once, again after a failure. */
@@ -143,8 +200,19 @@ export const useKioskStore = defineStore('kiosk', () => {
     return reference
   }
 
+  // Back to what this tab showed before a reload.
+  const saved = load()
+  if (saved) {
+    const restored = restore(saved.state, Date.now())
+    if (restored.phase === 'register') draft.value = saved.draft
+    show(restored)
+    if (restored.phase === 'register') void loadReference()
+    if (restored.phase === 'queued' && restored.runner) void showSummary(restored.runner.id)
+  }
+
   return {
     state,
+    draft,
     summary,
     universities,
     groups,
@@ -155,7 +223,9 @@ export const useKioskStore = defineStore('kiosk', () => {
     scan,
     register,
     activity,
+    edit,
     reset,
+    forget,
     loadReference,
   }
 })
