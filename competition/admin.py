@@ -32,8 +32,9 @@ from competition.models import (
 )
 from competition.resources import RUNNER_COLUMNS, LapResource, RunnerResource, format_duration, import_report
 from competition.scoring import store_points, with_points
-from competition.selectors import settings_public
+from competition.selectors import settings_public, with_review
 from competition.services.common import audit, race_lock
+from competition.services.laps import lap_confirm
 from competition.services.runners import identification_problem, normalise_identification
 
 admin.site.site_header = admin.site.site_title = f"{settings.TITLE} admin"
@@ -43,6 +44,7 @@ CONSTRAINT_MESSAGES = {
     "lap_one_running": "Another lap is still running, and only one lap can run at a time: "
     "give this lap an end time, or finish the running lap first.",
     "lap_end_after_start": "A lap must end after it starts.",
+    "lap_review_only_when_finished": "A lap recorded anyway or confirmed by staff must keep its end time.",
     "criterion_one_base": "There is already a base criterion: untick “base”, or edit the existing base criterion.",
     "criterion_upper_limit_positive": "The upper limit must be longer than zero.",
     "happyhour_one_base": "There is already a base happy hour: untick “base”, or edit the existing one.",
@@ -96,6 +98,10 @@ class AuditedAdmin:
     """Mixin for a ModelAdmin: every save and delete in a transaction with its event and audit entry."""
 
     form = ReadableConstraintsForm
+
+    class Media:
+        css = {"all": ["competition/admin-phone.css"]}
+
     # Fields whose change moves points ("__all__": every change does). A deletion counts as a
     # change of every field.
     points_fields: frozenset[str] | str = frozenset()
@@ -204,7 +210,7 @@ class UniversityForm(ReadableConstraintsForm):
 @admin.register(University)
 class UniversityAdmin(AuditedAdmin, admin.ModelAdmin):
     form = UniversityForm
-    list_display = ("name", "abbreviation", "student_id_pattern")
+    list_display = ("name", "abbreviation", "student_id_pattern", "student_id_example")
     search_fields = ("name", "abbreviation")
 
 
@@ -401,25 +407,49 @@ class RunningFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SuspectFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return (("suspect", "Suspect (not confirmed)"), ("confirmed", "Confirmed by staff"))
+
+    def queryset(self, request, queryset):
+        if self.value() == "suspect":
+            return queryset.filter(Lap.suspect_condition())
+        if self.value() == "confirmed":
+            return queryset.filter(confirmed_at__isnull=False)
+        return queryset
+
+
 @admin.register(Lap)
 class LapAdmin(AuditedAdmin, ExportMixin, admin.ModelAdmin):
     points_fields = "__all__"
     takes_race_lock = True
     resource_classes = [LapResource]
+    actions = ["confirm_laps"]
 
     def points_scope(self, objs: list) -> QuerySet[Lap]:
         return Lap.objects.filter(pk__in=[obj.pk for obj in objs])
 
-    list_display = ("id", "runner", "start", "end", "lap_duration", "points", "raining")
-    list_filter = ("raining", AssignedFilter, RunningFilter)
+    list_display = ("id", "runner", "start", "end", "lap_duration", "points", "raining", "review")
+    list_filter = ("raining", AssignedFilter, RunningFilter, SuspectFilter)
     search_fields = ("runner__first_name", "runner__last_name", "runner__identification")
     search_help_text = "Search by the runner's first name, last name or student ID."
     autocomplete_fields = ("runner",)
     raw_id_fields = ("ticket",)
-    readonly_fields = ("lap_duration", "points")
+    readonly_fields = ("lap_duration", "points", "review", "forced", "confirmed_at", "confirmed_by")
     fieldsets = (
         (None, {"description": LAP_WARNING, "fields": ("runner", "ticket", "start", "end", "raining")}),
         ("Derived", {"fields": ("lap_duration", "points")}),
+        (
+            "Review",
+            {
+                "description": "A lap recorded anyway, or shorter than the plausible lap time (event settings), "
+                "stays off “fastest lap” until staff confirm it (action “Confirm the selected laps”).",
+                "fields": ("review", "forced", "confirmed_at", "confirmed_by"),
+            },
+        ),
     )
 
     def has_export_permission(self, request):
@@ -438,7 +468,7 @@ class LapAdmin(AuditedAdmin, ExportMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         # Points are stored on each lap (competition.scoring): the list and the export stay one query.
-        return with_points(super().get_queryset(request).select_related("runner__group"))
+        return with_review(with_points(super().get_queryset(request).select_related("runner__group")))
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "GET":
@@ -456,6 +486,24 @@ class LapAdmin(AuditedAdmin, ExportMixin, admin.ModelAdmin):
         if not lap.end or lap.pk is None:
             return "–"
         return getattr(lap, "points_value", "–")
+
+    @admin.display(description="review")
+    def review(self, lap: Lap) -> str:
+        if not lap.end or lap.pk is None:
+            return "–"
+        if lap.confirmed_at is not None:
+            return "confirmed"
+        if not getattr(lap, "suspect_value", False):
+            return "–"
+        return "suspect: recorded anyway" if lap.forced else "suspect: shorter than plausible"
+
+    @admin.action(description="Confirm the selected laps (they count for “fastest lap”)")
+    def confirm_laps(self, request, queryset):
+        confirmed = 0
+        for pk in queryset.filter(end__isnull=False, confirmed_at__isnull=True).values_list("pk", flat=True):
+            lap_confirm(by=request.user, lap_id=pk)  # one write path: audited and on the event stream
+            confirmed += 1
+        self.message_user(request, f"{confirmed} lap(s) confirmed.", messages.SUCCESS)
 
 
 def _retire_tickets(ticket_ids) -> None:

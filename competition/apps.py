@@ -10,6 +10,6 @@ class CompetitionConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from competition import login_guard  # noqa: F401  (its receiver counts failed logins)
-        from competition.search import register_sqlite_unaccent
+        from competition.folding import register_sqlite_fold
 
-        connection_created.connect(register_sqlite_unaccent, dispatch_uid="competition.search.unaccent")
+        connection_created.connect(register_sqlite_fold, dispatch_uid="competition.folding.it24u_fold")

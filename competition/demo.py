@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.duration import duration_microseconds
 
 from competition import events
+from competition.folding import fold
 from competition.models import Criterion, EventSettings, Group, HappyHour, Lap, QueueTicket, Runner, Shift, University
 from competition.scoring import store_points
 from competition.services.common import audit, race_lock
@@ -162,12 +163,13 @@ def _criteria(result: DemoResult) -> None:
 
 
 def _groups(rng: random.Random, count: int) -> list[Group]:
-    taken = set(Group.objects.values_list("name", flat=True))
-    names = [name for name in ASSOCIATIONS if name not in taken]
+    # Group names are unique ignoring case and accents: so is what is taken.
+    taken = {fold(name) for name in Group.objects.values_list("name", flat=True)}
+    names = [name for name in ASSOCIATIONS if fold(name) not in taken]
     rng.shuffle(names)
     suffix = 2
     while len(names) < count:  # more groups than associations: a second team of the same club
-        names += [f"{name} {suffix}" for name in ASSOCIATIONS if f"{name} {suffix}" not in taken]
+        names += [f"{name} {suffix}" for name in ASSOCIATIONS if fold(f"{name} {suffix}") not in taken]
         suffix += 1
     return Group.objects.bulk_create([Group(name=name) for name in sorted(names[:count])])
 

@@ -4,14 +4,25 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Value
-from django.db.models.functions import Lower, Trim
+from django.db.models import F, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower, Trim
 from django.utils import timezone
 
+from competition.folding import FoldedUniqueConstraint
 from competition.patterns import pattern_problem, validate_student_id_pattern
 
 KU_LEUVEN_PATTERN = r"^r\d{7}$"
+KU_LEUVEN_EXAMPLE = "r0123456"
+
+
+def normalise_identification(raw: str) -> str:
+    """A student ID as stored and compared: lowercase, without any whitespace ("R 0999002" -> "r0999002").
+
+    The one normalisation of the kiosk's scans, the API, the import and the admin.
+    """
+    return "".join((raw or "").split()).lower()
 
 
 def rest_permissions(model: str, *actions: str) -> list[tuple[str, str]]:
@@ -31,6 +42,11 @@ class University(models.Model):
         validators=[validate_student_id_pattern],
         help_text="A regular expression a student ID must match (lowercase), e.g. ^r\\d{7}$. Empty: any ID.",
     )
+    student_id_example = models.CharField(
+        max_length=50,
+        blank=True,
+        help_text="A valid student ID, shown in messages about a wrong one (e.g. r0123456). It must match the pattern.",
+    )
 
     class Meta:
         verbose_name_plural = "universities"
@@ -40,8 +56,20 @@ class University(models.Model):
     def __str__(self) -> str:
         return self.abbreviation or self.name
 
+    def clean(self):
+        super().clean()
+        self.student_id_example = normalise_identification(self.student_id_example)
+        pattern, example = self.student_id_pattern, self.student_id_example
+        if example and pattern and not pattern_problem(pattern) and not re.fullmatch(pattern, example):
+            raise ValidationError(
+                {"student_id_example": f"“{example}” does not match the student-ID pattern: give an ID that does."}
+            )
+
     def identification_error(self, identification: str) -> str | None:
-        """Why an (already normalised) ID does not fit this university, or None when it does."""
+        """Why an (already normalised) ID does not fit this university, or None when it does.
+
+        The message is for the runner at the kiosk: it never shows the pattern, only an example.
+        """
         if self.student_id_pattern and pattern_problem(self.student_id_pattern):
             # Saved before patterns were checked: never run it (it could stall every scan).
             return (
@@ -49,11 +77,12 @@ class University(models.Model):
                 "correct it in the admin (Universities)."
             )
         if self.student_id_pattern and not re.fullmatch(self.student_id_pattern, identification):
-            return (
-                f"“{identification}” is not a valid {self.abbreviation} student ID: "
-                f"it must match {self.student_id_pattern}."
-            )
+            return f"“{identification}” is not a valid {self.abbreviation} student ID{self.example_hint()}."
         return None
+
+    def example_hint(self) -> str:
+        """What follows a message about a wrong ID: " (for example r0123456)", or nothing without an example."""
+        return f" (for example {self.student_id_example})" if self.student_id_example else ""
 
 
 class HappyHour(models.Model):
@@ -84,12 +113,21 @@ class HappyHour(models.Model):
 
 
 class Group(models.Model):
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=100, help_text="Unique, ignoring case and accents.")
     happy_hours = models.ManyToManyField(HappyHour, blank=True, related_name="groups")
 
     class Meta:
         ordering = ["name"]
         permissions = rest_permissions("group", *CRUD)
+        constraints = [
+            # "Test Kring" and "test kring" (or "Zoë" and "Zoe") would be two teams on the kiosk's list.
+            FoldedUniqueConstraint(
+                field="name",
+                name="group_name_unique_folded",
+                violation_error_message="A group named “%(existing)s” already exists (names are compared "
+                "ignoring case and accents): choose that group, or give this one another name.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -114,6 +152,15 @@ class Criterion(models.Model):
                 violation_error_message="There is already a base criterion; edit that one instead of adding another.",
             ),
             models.CheckConstraint(condition=Q(upper_limit__gt=timedelta(0)), name="criterion_upper_limit_positive"),
+            # Two limits alike with different points: which one a lap earns would be a coin toss.
+            models.UniqueConstraint(
+                fields=["upper_limit"],
+                condition=Q(base=False),
+                name="criterion_one_per_upper_limit",
+                violation_error_code="unique",  # shown under the upper limit
+                violation_error_message="Another criterion already has this upper limit: change its points "
+                "instead of adding a second one (a lap earns the points of one criterion).",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -139,7 +186,7 @@ class Runner(models.Model):
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     identification = models.CharField(
-        max_length=50, unique=True, help_text="Student ID, trimmed and lowercase (e.g. r0123456)."
+        max_length=50, unique=True, help_text="Student ID, lowercase and without spaces (e.g. r0123456)."
     )
     university = models.ForeignKey(University, on_delete=models.PROTECT, related_name="runners")
     group = models.ForeignKey(Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="members")
@@ -211,14 +258,29 @@ class Lap(models.Model):
     # Written by scoring.store_points when the lap finishes and whenever criteria, happy hours or
     # memberships change, so that totals and leaderboards are plain sums.
     points = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # "Record anyway": the press that finished this lap overrode the minimum lap time (SPEC section 3).
+    # A database default too: the demo data and other raw writers insert laps without it.
+    forced = models.BooleanField(default=False, db_default=False, editable=False)
+    # Staff vouched for this lap (services.laps.lap_confirm): a suspect lap counts as a fastest lap.
+    confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
 
     class Meta:
         ordering = ["-start"]
-        permissions = rest_permissions("lap", "list", "retrieve", "current", "stats", "advance", "reverse", "assign")
+        permissions = rest_permissions(
+            "lap", "list", "retrieve", "current", "stats", "advance", "reverse", "assign", "confirm"
+        )
         constraints = [
             # At most one running lap: a unique index over a constant, for unfinished laps only.
             models.UniqueConstraint(Value(1), condition=Q(end__isnull=True), name="lap_one_running"),
             models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=F("start")), name="lap_end_after_start"),
+            # Only the press that finishes a lap can force it, and only a finished lap can be vouched for.
+            models.CheckConstraint(
+                condition=Q(end__isnull=False) | Q(forced=False, confirmed_at__isnull=True),
+                name="lap_review_only_when_finished",
+            ),
         ]
         indexes = [
             models.Index(fields=["end"]),
@@ -232,6 +294,28 @@ class Lap(models.Model):
     @property
     def duration(self) -> timedelta | None:
         return self.end - self.start if self.end else None
+
+    @staticmethod
+    def suspect_condition(plausible: timedelta | None = None) -> Q:
+        """Finished laps kept off "fastest lap" until staff confirm them: forced, or shorter than plausible.
+
+        Computed from the settings at read time (not stored), so a changed plausible time applies
+        to every lap at once. Without `plausible`, the query reads it from the settings itself.
+        """
+        if plausible is None:
+            setting = EventSettings.objects.filter(id=1).values("plausible_lap_time")[:1]
+            default = EventSettings._meta.get_field("plausible_lap_time").default
+            threshold = Coalesce(Subquery(setting), Value(default), output_field=models.DurationField())
+        else:
+            threshold = Value(plausible, output_field=models.DurationField())
+        implausible = Q(forced=True) | Q(end__lt=F("start") + threshold)
+        return Q(end__isnull=False, confirmed_at__isnull=True) & implausible
+
+    def is_suspect(self, plausible: timedelta) -> bool:
+        """suspect_condition for a lap in memory (payloads); test_review checks that the two agree."""
+        if self.end is None or self.confirmed_at is not None:
+            return False
+        return self.forced or self.end - self.start < plausible
 
 
 class EventSettings(models.Model):
@@ -247,6 +331,10 @@ class EventSettings(models.Model):
         null=True, blank=True, help_text="Public leaderboards show the standings of this moment."
     )
     min_lap_time = models.DurationField(default=timedelta(seconds=30))
+    plausible_lap_time = models.DurationField(
+        default=timedelta(seconds=60),
+        help_text="Laps shorter than this (and laps recorded anyway) stay off “fastest lap” until staff confirm them.",
+    )
     press_time_window = models.DurationField(
         default=timedelta(minutes=15), help_text="How old a press time sent by a client may be."
     )
@@ -283,6 +371,7 @@ class AuditEntry(models.Model):
         ADVANCE = "advance"
         REVERSE = "reverse"
         ASSIGN = "assign"
+        CONFIRM = "confirm"
         QUEUE_INSERT = "queue_insert"
         QUEUE_MOVE = "queue_move"
         QUEUE_REMOVE = "queue_remove"

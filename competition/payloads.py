@@ -3,11 +3,11 @@
 Nothing here ever contains a student ID, a test time or shifts: events go to everybody.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from competition.models import Group, Lap, QueueTicket, Runner
+from competition.models import EventSettings, Group, Lap, QueueTicket, Runner
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -36,16 +36,24 @@ def runner_public(runner: Runner | None) -> dict | None:
     }
 
 
-def lap_payload(lap: Lap, points: int | None = None, *, frozen_at: datetime | None = None) -> dict:
+def lap_payload(
+    lap: Lap, points: int | None = None, *, frozen_at: datetime | None = None, plausible: timedelta | None = None
+) -> dict:
     """A lap; `points` comes from scoring.with_points (an annotated lap carries it itself).
 
     With `frozen_at` (the leaderboard freeze, for everybody but staff) a lap finished after it
     shows no points (SPEC section 4: nothing public reveals points earned after the freeze).
+    `suspect` marks a finished lap kept off "fastest lap" until staff confirm it: from a lap
+    annotated by selectors.with_review, else by the settings' `plausible` lap time (read here when
+    the caller has not).
     """
     if points is None:
         points = getattr(lap, "points_value", None)
     if frozen_at is not None and lap.end is not None and lap.end > frozen_at:
         points = None
+    suspect = getattr(lap, "suspect_value", None)
+    if suspect is None and lap.end is not None:
+        suspect = lap.is_suspect(plausible if plausible is not None else EventSettings.load().plausible_lap_time)
     return {
         "id": lap.pk,
         "runner": runner_public(lap.runner),
@@ -55,6 +63,7 @@ def lap_payload(lap: Lap, points: int | None = None, *, frozen_at: datetime | No
         "duration": seconds(lap.duration),
         "points": points if lap.end else None,
         "raining": lap.raining,
+        "suspect": bool(suspect),
     }
 
 

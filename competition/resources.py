@@ -9,11 +9,12 @@ from datetime import time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
 from import_export import resources
 from import_export.fields import Field
 from import_export.widgets import BooleanWidget, DateTimeWidget, Widget
 
+from competition.folding import Fold
 from competition.models import Group, Lap, Runner, University
 from competition.scoring import with_points
 from competition.services.runners import normalise_identification
@@ -124,16 +125,16 @@ class UniversityWidget(Widget):
 
 
 class GroupWidget(Widget):
-    """An existing group by name. An import never creates a group: a typo would split a team in two."""
+    """An existing group by name, ignoring case and accents as group names are unique.
+
+    An import never creates a group: a typo would split a team in two.
+    """
 
     def clean(self, value, row=None, **kwargs):
         text = "" if value is None else str(value).strip()
         if not text:
             return None
-        group = Group.objects.filter(name=text).first()
-        if group is None:
-            matches = list(Group.objects.filter(name__iexact=text)[:2])
-            group = matches[0] if len(matches) == 1 else None
+        group = Group.objects.alias(folded=Fold("name")).filter(folded=Fold(Value(text))).first()
         if group is None:
             raise ValueError(
                 f"Unknown group “{text}”. An import creates no groups: add it under Groups first, "

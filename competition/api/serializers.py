@@ -1,5 +1,6 @@
 """Input serializers for commands, and model serializers for the reference data."""
 
+import copy
 import math
 from datetime import timedelta
 
@@ -166,6 +167,7 @@ class SettingsInput(serializers.Serializer):
     leaderboard_frozen = serializers.BooleanField(required=False)
     reload_displays = serializers.BooleanField(required=False)
     min_lap_time = SecondsField(required=False)
+    plausible_lap_time = SecondsField(required=False)
     press_time_window = SecondsField(required=False)
     leaderboard_size = serializers.IntegerField(min_value=1, max_value=50, required=False)
     night_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
@@ -186,10 +188,29 @@ class SettingsInput(serializers.Serializer):
 # --- reference data ------------------------------------------------------------------------------
 
 
+def model_rules(serializer, attrs: dict) -> dict:
+    """The model's own rules (clean() and its constraints), checked as the admin's forms check them.
+
+    Their messages are written once, on the model; a broken rule is a 400 under its field.
+    """
+    model = serializer.Meta.model
+    instance = copy.copy(serializer.instance) if serializer.instance is not None else model()
+    concrete = {field.name for field in model._meta.concrete_fields} & attrs.keys()
+    for name in concrete:
+        setattr(instance, name, attrs[name])
+    # A Django ValidationError: DRF answers it as a 400 with the messages by field.
+    instance.clean()
+    instance.validate_constraints()
+    return {**attrs, **{name: getattr(instance, name) for name in concrete}}  # as clean() normalised them
+
+
 class UniversitySerializer(ModelSerializer):
     class Meta:
         model = University
-        fields = ["id", "name", "abbreviation", "student_id_pattern"]
+        fields = ["id", "name", "abbreviation", "student_id_pattern", "student_id_example"]
+
+    def validate(self, attrs):
+        return model_rules(self, attrs)
 
 
 def check_window(serializer, attrs: dict) -> dict:
@@ -237,6 +258,9 @@ class GroupSerializer(ModelSerializer):
         model = Group
         fields = ["id", "name", "happy_hours", "points"]
 
+    def validate(self, attrs):
+        return model_rules(self, attrs)  # names unique ignoring case and accents
+
 
 class CriterionSerializer(ModelSerializer):
     upper_limit = SecondsField()
@@ -245,6 +269,7 @@ class CriterionSerializer(ModelSerializer):
         model = Criterion
         fields = ["id", "upper_limit", "points", "base"]
         extra_kwargs = {"base": {"validators": []}}  # validate_base says it more clearly
+        validators = []  # the model's constraints, by model_rules in validate()
 
     def validate_base(self, value):
         return only_one_base(self, value, "criterion")
@@ -253,6 +278,9 @@ class CriterionSerializer(ModelSerializer):
         if value <= timedelta(0):
             raise serializers.ValidationError("The upper limit must be more than 0 seconds.")
         return value
+
+    def validate(self, attrs):
+        return model_rules(self, attrs)  # one criterion per upper limit
 
 
 class ShiftSerializer(ModelSerializer):

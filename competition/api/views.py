@@ -141,7 +141,7 @@ class LapViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = LapFilter
 
     def get_queryset(self):
-        return selectors.laps_with_points(explain=True).order_by("-start", "-id")
+        return selectors.with_review(selectors.laps_with_points(explain=True)).order_by("-start", "-id")
 
     def get_serializer_class(self):
         return s.AdvanceInput  # only for the schema; answers are built by lap_payload
@@ -208,6 +208,12 @@ class LapViewSet(viewsets.ReadOnlyModelViewSet):
     def assign(self, request, pk=None):
         data = validated(s.AssignInput, request)
         return Response(lap_service.lap_assign(by=request.user, lap_id=int(pk), runner_id=data["runner"]))
+
+    @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        """Staff vouch for a suspect lap (forced, or shorter than the plausible lap time): it counts as a fastest lap."""
+        return Response(lap_service.lap_confirm(by=request.user, lap_id=int(pk)))
 
 
 def _explanation(lap) -> dict | None:

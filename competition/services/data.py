@@ -3,6 +3,7 @@
 Each is audited, and a change that can move points tells every screen to refresh them.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model, ProtectedError
 
@@ -33,11 +34,21 @@ def _save(instance: Model, fields: list[str], m2m: dict, *, by, action: str) -> 
             _after_change(instance, action, by, {"fields": sorted([*fields, *m2m])})
     except IntegrityError as error:
         raise DomainError(
-            f"This {type(instance)._meta.verbose_name} conflicts with existing data ({error.__cause__ or error}). "
+            _broken_rule(instance)
+            or f"This {type(instance)._meta.verbose_name} conflicts with existing data ({error.__cause__ or error}). "
             "Only one base entry may exist and names must be unique.",
             code="conflict",
         ) from None
     return instance
+
+
+def _broken_rule(instance: Model) -> str | None:
+    """The model's own message for the constraint a save broke (another write got in after the check)."""
+    try:
+        instance.validate_constraints()
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
 
 
 def data_create(*, by, model: type[Model], fields: dict, m2m: dict | None = None) -> Model:

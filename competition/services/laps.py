@@ -1,4 +1,4 @@
-"""Next lap, undo and assigning an unassigned lap (SPEC section 3)."""
+"""Next lap, undo, assigning an unassigned lap and confirming a suspect one (SPEC section 3)."""
 
 from datetime import datetime, timedelta
 
@@ -25,16 +25,22 @@ def _running_lap() -> Lap | None:
 
 
 def _lap_ref(lap: Lap | None) -> dict | None:
+    """A running (or just removed) lap: neither finished nor suspect, so no settings are needed."""
     if lap is None:
         return None
     return lap_payload(Lap.objects.select_related("runner__group").get(pk=lap.pk))
 
 
-def _is_personal_best(lap: Lap) -> bool:
-    """Whether a just-finished lap beats every earlier lap of its runner (screens celebrate it)."""
-    if lap.runner_id is None:
+def _is_personal_best(lap: Lap, cfg: EventSettings) -> bool:
+    """Whether a just-finished lap beats every earlier lap of its runner (screens celebrate it).
+
+    Suspect laps count on neither side: a forced or implausibly short lap is no record to celebrate
+    nor one that a real lap has to beat.
+    """
+    if lap.runner_id is None or lap.is_suspect(cfg.plausible_lap_time):
         return False
     earlier = Lap.objects.filter(runner_id=lap.runner_id, end__isnull=False).exclude(pk=lap.pk)
+    earlier = earlier.exclude(Lap.suspect_condition(cfg.plausible_lap_time))
     best = earlier.aggregate(best=Min(duration_expression()))["best"]
     return best is not None and lap.duration < best
 
@@ -104,13 +110,16 @@ def lap_advance(
         if running is not None:
             running.end = t
             running.points = finished_lap_points(running, running.runner and running.runner.group_id)
-            running.save(update_fields=["end", "points"])
+            # Only when "record anyway" made the difference: a forced press of a long lap is a normal lap.
+            running.forced = force and t - running.start < cfg.min_lap_time
+            running.save(update_fields=["end", "points", "forced"])
             if running.ticket_id:
                 QueueTicket.objects.filter(pk=running.ticket_id).update(state=QueueTicket.State.DONE)
-            finished = lap_payload(running, running.points)
+            plausible = cfg.plausible_lap_time
+            finished = lap_payload(running, running.points, plausible=plausible)
             # Events go to everybody: after a freeze, the lap's points are not in them.
-            public = lap_payload(running, running.points, frozen_at=cfg.leaderboard_frozen_at)
-            seq = events.emit("lap_finished", {"lap": public, "personal_best": _is_personal_best(running)})
+            public = lap_payload(running, running.points, frozen_at=cfg.leaderboard_frozen_at, plausible=plausible)
+            seq = events.emit("lap_finished", {"lap": public, "personal_best": _is_personal_best(running, cfg)})
         if not stop:
             head = (
                 QueueTicket.objects.select_for_update(of=("self",))
@@ -180,8 +189,10 @@ def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> Com
             if previous is None:
                 raise DomainError("There is nothing to undo: no lap has been started yet.", code="nothing_to_undo")
         if previous is not None:
-            previous.end = previous.points = None
-            previous.save(update_fields=["end", "points"])
+            # It runs again: how its press was made, and staff's word on it, go with that press.
+            previous.end = previous.points = previous.confirmed_at = previous.confirmed_by = None
+            previous.forced = False
+            previous.save(update_fields=["end", "points", "forced", "confirmed_at", "confirmed_by"])
             if previous.ticket_id:
                 QueueTicket.objects.filter(pk=previous.ticket_id).update(state=QueueTicket.State.RUNNING)
             resumed = _lap_ref(previous)
@@ -218,9 +229,39 @@ def lap_assign(*, by, lap_id: int, runner_id: int) -> dict:
         lap.save(update_fields=["runner"])
         store_points(Lap.objects.filter(pk=lap.pk))  # the runner's group decides the happy hours
         lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
-        payload = lap_payload(lap)
-        seq = events.emit("lap_assigned", {"lap": lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at)})
+        plausible = cfg.plausible_lap_time
+        payload = lap_payload(lap, plausible=plausible)
+        public = lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at, plausible=plausible)
+        seq = events.emit("lap_assigned", {"lap": public})
         if lap.end:
             seq = events.emit("points_changed", {"reason": "lap_assigned", "runner": runner.pk})
         audit(by=by, action="assign", target=lap, details={"runner": runner.pk})
+    return {"lap": payload, "seq": seq}
+
+
+def lap_confirm(*, by, lap_id: int) -> dict:
+    """Staff vouch for a finished lap: a suspect one (forced, or shorter than plausible) counts as a fastest lap.
+
+    Confirming a confirmed lap changes nothing and answers the same (a double click, a retry).
+    """
+    with transaction.atomic():
+        cfg = race_lock()
+        lap = Lap.objects.select_for_update().filter(pk=lap_id).first()
+        if lap is None:
+            raise NotFound(f"There is no lap {lap_id}.")
+        if lap.end is None:
+            raise DomainError(f"Lap {lap_id} is still running: confirm it once it has finished.", code="lap_running")
+        if lap.confirmed_at is None:
+            suspect = lap.is_suspect(cfg.plausible_lap_time)
+            lap.confirmed_at = timezone.now()
+            lap.confirmed_by = by if getattr(by, "is_authenticated", False) else None
+            lap.save(update_fields=["confirmed_at", "confirmed_by"])
+            lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
+            public = lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at, plausible=cfg.plausible_lap_time)
+            seq = events.emit("lap_confirmed", {"lap": public})
+            audit(by=by, action="confirm", target=lap, details={"suspect": suspect, "forced": lap.forced})
+        else:
+            lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
+            seq = events.current_seq()
+        payload = lap_payload(lap, plausible=cfg.plausible_lap_time)
     return {"lap": payload, "seq": seq}

@@ -4,15 +4,11 @@ from django.db import IntegrityError, transaction
 
 from competition import events
 from competition.errors import DomainError, InvalidInput
-from competition.models import Runner, University
+from competition.models import Runner, University, normalise_identification
 from competition.patterns import pattern_problem
 from competition.payloads import runner_public
 from competition.scoring import store_points
 from competition.services.common import audit
-
-
-def normalise_identification(raw: str) -> str:
-    return (raw or "").strip().lower()
 
 
 def identification_problem(identification: str, university: University | None = None) -> str | None:
@@ -28,8 +24,11 @@ def identification_problem(identification: str, university: University | None = 
     unsafe = [u for u in universities if u.student_id_pattern and pattern_problem(u.student_id_pattern)]
     if unsafe:
         return unsafe[0].identification_error(identification)
-    patterns = ", ".join(f"{u.abbreviation}: {u.student_id_pattern}" for u in universities)
-    return f"“{identification}” is not a valid student ID (expected {patterns}, e.g. r0123456)."
+    if len(universities) == 1:
+        return errors[0]
+    # Examples, never the patterns: the message is for a runner at the kiosk.
+    examples = "; ".join(f"{u.abbreviation}{u.example_hint()}" for u in universities)
+    return f"“{identification}” is not a valid student ID of any university here ({examples})."
 
 
 def _validate(identification: str, university: University) -> None:

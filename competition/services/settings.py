@@ -17,6 +17,7 @@ FIELDS = {
     "raining",
     "banner",
     "min_lap_time",
+    "plausible_lap_time",
     "press_time_window",
     "leaderboard_size",
     "night_start_hour",

@@ -47,6 +47,7 @@ EXPECTED = {
     ("lap-advance", "POST"): STAFF,
     ("lap-reverse", "POST"): STAFF,
     ("lap-assign", "POST"): STAFF,
+    ("lap-confirm", "POST"): STAFF,
     ("queue-list", "GET"): ANONYMOUS,
     ("queue-list", "POST"): COMPETITION,
     ("queue-detail", "DELETE"): STAFF,

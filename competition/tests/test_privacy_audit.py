@@ -44,6 +44,7 @@ EVENT_TYPES = {
     "lap_removed",
     "lap_resumed",
     "lap_assigned",
+    "lap_confirmed",
     "points_changed",
     "runner_changed",
     "data_changed",
@@ -87,6 +88,7 @@ def eventful_race(organiser, volunteer, no_min_lap_time) -> dict[str, int]:
     unassigned = Lap.objects.get(end__isnull=True)
     ok(advance(organiser, stop=True))
     ok(organiser.post(f"/api/laps/{unassigned.pk}/assign/", {"runner": secret.pk}, format="json"))
+    ok(organiser.post(f"/api/laps/{unassigned.pk}/confirm/", format="json"))  # a quick lap: staff vouch for it
     ok(organiser.patch(f"/api/runners/{secret.pk}/", {"first_name": "Renamed", "test_time": 3300}, format="json"))
     ok(organiser.patch(f"/api/runners/{others[0].pk}/", {"group": GroupFactory().pk}, format="json"))
     ok(organiser.patch(f"/api/groups/{group.pk}/", {"name": "Renamed group"}, format="json"))

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from competition import events
-from competition.models import KU_LEUVEN_PATTERN, Criterion, EventSettings, HappyHour, University
+from competition.models import KU_LEUVEN_EXAMPLE, KU_LEUVEN_PATTERN, Criterion, EventSettings, HappyHour, University
 
 # What volunteers at the kiosk may do beyond the anonymous set (editable afterwards in the admin):
 # queue runners, register them and look one up by their card. Not list, search or read runners by
@@ -27,8 +27,16 @@ class Command(BaseCommand):
         with transaction.atomic():
             University.objects.get_or_create(
                 abbreviation="KU Leuven",
-                defaults={"name": "Katholieke Universiteit Leuven", "student_id_pattern": KU_LEUVEN_PATTERN},
+                defaults={
+                    "name": "Katholieke Universiteit Leuven",
+                    "student_id_pattern": KU_LEUVEN_PATTERN,
+                    "student_id_example": KU_LEUVEN_EXAMPLE,
+                },
             )
+            # The example that messages about a wrong ID show, for a KU Leuven made before examples existed.
+            University.objects.filter(
+                abbreviation="KU Leuven", student_id_pattern=KU_LEUVEN_PATTERN, student_id_example=""
+            ).update(student_id_example=KU_LEUVEN_EXAMPLE)
             if not Criterion.objects.filter(base=True).exists():
                 Criterion.objects.create(upper_limit=timedelta(hours=1), points=1, base=True)
             if not HappyHour.objects.filter(base=True).exists():

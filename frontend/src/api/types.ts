@@ -38,6 +38,11 @@ export interface Lap {
   duration: number | null
   points: number | null
   raining: boolean
+  /**
+   * Recorded anyway, or shorter than the plausible lap time, and not confirmed by staff: no fastest
+   * lap. The server always sends it (optional here for hand-made laps in tests and outboxes).
+   */
+  suspect?: boolean
 }
 
 export interface Ticket {
@@ -57,6 +62,8 @@ export interface EventSettings {
   leaderboard_frozen: boolean
   leaderboard_frozen_at: string | null
   min_lap_time: number
+  /** Seconds: a shorter lap stays off "fastest lap" until staff confirm it. */
+  plausible_lap_time: number
   press_time_window: number
   leaderboard_size: number
   night_start_hour: number

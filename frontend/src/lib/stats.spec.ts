@@ -9,6 +9,9 @@ import {
   groupRows,
   lapsInWindow,
   lapChartPoints,
+  lapTimeScale,
+  placeOnScale,
+  quantile,
   raceProgress,
   stepTicks,
   timeOfDay,
@@ -106,6 +109,66 @@ describe('lapChartPoints', () => {
       { x: Date.parse('2026-01-01T12:00:00Z'), y: 150 },
       { x: Date.parse('2026-01-01T12:10:00Z'), y: 200 },
     ])
+  })
+})
+
+describe('quantile', () => {
+  it('takes the nearest rank', () => {
+    const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    expect(quantile(sorted, 0.5)).toBe(5)
+    expect(quantile(sorted, 0.9)).toBe(9)
+    expect(quantile(sorted, 1)).toBe(10)
+    expect(quantile(sorted, 0)).toBe(1)
+    expect(quantile([], 0.5)).toBeNaN()
+  })
+})
+
+describe('lapTimeScale', () => {
+  // Three-minute laps, give or take half a minute, as a relay runs them.
+  const ordinary = Array.from({ length: 30 }, (_, i) => 165 + ((i * 7) % 40))
+
+  it('fits every lap when none is far off', () => {
+    expect(lapTimeScale(ordinary)).toEqual({ top: null, step: 10 })
+    expect(lapTimeScale([])).toEqual({ top: null, step: 60 })
+  })
+
+  it('ends a little above the ordinary laps when one lap took twenty minutes', () => {
+    const { top, step } = lapTimeScale([...ordinary, 1200])
+    expect(top).toBe(230) // 3:24 is the longest ordinary lap: 10 % headroom, on a 10 s tick
+    expect(step).toBe(10)
+    expect(top!).toBeLessThan(600)
+  })
+
+  it('keeps slow runners on the chart, however slow, when many run like that', () => {
+    const walkers = Array.from({ length: 8 }, () => 600)
+    expect(lapTimeScale([...ordinary, ...walkers]).top).toBeNull()
+  })
+
+  it('keeps a lap of twice the median when the others spread as far', () => {
+    expect(lapTimeScale([...ordinary, 360]).top).toBeNull()
+  })
+
+  it('never clamps a handful of laps: with so few, nothing is an outlier yet', () => {
+    expect(lapTimeScale([180, 190, 1200]).top).toBeNull()
+  })
+
+  it('clamps a few far-off laps among many', () => {
+    const scale = lapTimeScale([...ordinary, 900, 1500, 2400])
+    expect(scale.top).toBe(230)
+  })
+})
+
+describe('placeOnScale', () => {
+  it('draws the laps beyond the top on it, with their real time', () => {
+    const points = [
+      { x: 1, y: 180 },
+      { x: 2, y: 1200 },
+    ]
+    expect(placeOnScale(points, 230)).toEqual([
+      { x: 1, y: 180, duration: 180, offScale: false },
+      { x: 2, y: 230, duration: 1200, offScale: true },
+    ])
+    expect(placeOnScale(points, null).map((p) => p.offScale)).toEqual([false, false])
   })
 })
 

@@ -100,6 +100,52 @@ export function durationStep(ys: number[], maxTicks = 6): number {
   return chooseStep(Math.max(...ys) - Math.min(...ys), DURATION_STEPS, maxTicks)
 }
 
+/** The nearest-rank quantile `q` (0..1) of values sorted ascending; NaN without values. */
+export function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN
+  const rank = Math.ceil(q * sorted.length)
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
+}
+
+// A lap is an outlier when it is longer than both of these: a lost runner or a forgotten press,
+// not a slow runner (those stay on the chart, however many there are).
+const OUTLIER_TIMES_MEDIAN = 2
+const OUTLIER_TIMES_P90 = 1.5
+const HEADROOM = 1.1
+
+/**
+ * The lap-time axis that one long lap cannot wreck. Without outliers `top` is null (the chart fits
+ * every lap); with them it is a round value a little above the longest other lap, and the laps
+ * longer than `top` are drawn on the axis's top edge (`offScale`).
+ */
+export function lapTimeScale(ys: number[]): { top: number | null; step: number } {
+  const sorted = ys.filter((y) => Number.isFinite(y)).sort((a, b) => a - b)
+  const fence = Math.max(
+    OUTLIER_TIMES_MEDIAN * quantile(sorted, 0.5),
+    OUTLIER_TIMES_P90 * quantile(sorted, 0.9),
+  )
+  const ordinary = sorted.filter((y) => y <= fence)
+  if (!sorted.length || ordinary.length === sorted.length) return { top: null, step: durationStep(sorted) }
+  const longest = ordinary[ordinary.length - 1]
+  const step = durationStep([...ordinary, longest * HEADROOM])
+  const top = Math.ceil((longest * HEADROOM) / step - 1e-9) * step // 200 × 1.1 is 220.00000000000003
+  return { top, step }
+}
+
+/** A chart point with the lap's real time; an off-scale lap is drawn at the top of the axis. */
+export interface LapPoint extends XY {
+  duration: number // seconds: the lap's real duration (the tooltip and the label say this)
+  offScale: boolean
+}
+
+/** The points as drawn on an axis that ends at `top` (null: every lap as it is). */
+export function placeOnScale(points: XY[], top: number | null): LapPoint[] {
+  return points.map((p) => {
+    const offScale = top !== null && p.y > top
+    return { x: p.x, y: offScale ? (top as number) : p.y, duration: p.y, offScale }
+  })
+}
+
 /** "13:05": the time of day in the event's time zone (24-hour clock, whatever the locale). */
 export function timeOfDay(ms: number, timeZone?: string, locale = 'en-GB'): string {
   return formatClock(ms, timeZone, locale)

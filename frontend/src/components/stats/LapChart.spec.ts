@@ -34,8 +34,8 @@ describe('LapChart', () => {
     mount(LapChart, { props: { points, timeZone: 'Europe/Brussels' }, global })
     const data = seen.props!.data as { datasets: { data: { x: number; y: number }[] }[] }
     expect(data.datasets[0].data).toEqual([
-      { x: Date.parse(points[0].end), y: 125 },
-      { x: Date.parse(points[1].end), y: 190 },
+      { x: Date.parse(points[0].end), y: 125, duration: 125, offScale: false },
+      { x: Date.parse(points[1].end), y: 190, duration: 190, offScale: false },
     ])
     const { x, y } = (seen.props!.options as { scales: { x: Axis; y: Axis } }).scales
     expect(x.ticks.callback(Date.parse('2026-05-01T10:00:00Z'))).toBe('12:00')
@@ -50,6 +50,30 @@ describe('LapChart', () => {
       '11:30',
       '12:00',
     ])
+  })
+
+  it('draws a twenty-minute lap on the top edge as a triangle that says its time', () => {
+    const laps = Array.from({ length: 20 }, (_, i) => ({
+      lap: i + 1,
+      end: new Date(Date.parse('2026-05-01T10:00:00Z') + i * 200_000).toISOString(),
+      duration: i === 12 ? 1200 : 170 + (i % 4) * 10,
+    }))
+    const { global } = mountOptions()
+    mount(LapChart, { props: { points: laps, timeZone: 'UTC' }, global })
+    const data = seen.props!.data as {
+      datasets: { data: { y: number; duration: number }[]; pointStyle: string[] }[]
+    }
+    const { y } = (seen.props!.options as { scales: { y: Axis } }).scales
+    expect(y.max).toBe(220)
+    const dataset = data.datasets[0]
+    expect(dataset.data[12]).toMatchObject({ y: 220, duration: 1200 })
+    expect(dataset.pointStyle[12]).toBe('triangle')
+    expect(dataset.pointStyle.filter((style) => style === 'triangle')).toHaveLength(1)
+    const options = seen.props!.options as {
+      plugins: { tooltip: { callbacks: { label: (item: unknown) => string } } }
+    }
+    const label = options.plugins.tooltip.callbacks.label({ raw: dataset.data[12] })
+    expect(label).toBe('10:40 · 20:00 (off the scale)')
   })
 
   it('shows a friendly line instead of an empty chart', () => {

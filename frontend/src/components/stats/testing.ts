@@ -60,6 +60,7 @@ export function settings(overrides: Partial<EventSettings> = {}): EventSettings 
     leaderboard_frozen: false,
     leaderboard_frozen_at: null,
     min_lap_time: 30,
+    plausible_lap_time: 60,
     press_time_window: 900,
     leaderboard_size: 3,
     night_start_hour: 22,
