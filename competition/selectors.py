@@ -2,11 +2,25 @@
 
 import heapq
 import logging
+import statistics
 import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, Exists, F, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Sum, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Window,
+)
 from django.db.models.functions import Coalesce, ExtractHour
 from django.utils import timezone
 
@@ -18,6 +32,8 @@ from competition.scoring import with_points
 from competition.services.runners import identification_problem, normalise_identification
 
 CHART_LAPS = 100
+# "Average lap" (`average_lap`, the name the API keeps) is the median of the last laps: one lost
+# runner or forgotten press moved a mean of 20 laps by most of a minute, and the median not at all.
 AVERAGE_OVER_LAPS = 20
 
 
@@ -36,6 +52,7 @@ def settings_public(cfg: EventSettings) -> dict:
         "leaderboard_frozen": cfg.leaderboard_frozen_at is not None,
         "leaderboard_frozen_at": iso(cfg.leaderboard_frozen_at),
         "min_lap_time": seconds(cfg.min_lap_time),
+        "plausible_lap_time": seconds(cfg.plausible_lap_time),
         "press_time_window": seconds(cfg.press_time_window),
         "leaderboard_size": cfg.leaderboard_size,
         "night_start_hour": cfg.night_start_hour,
@@ -85,6 +102,11 @@ def laps_with_points(*, explain: bool = False) -> QuerySet[Lap]:
     return with_points(Lap.objects.select_related("runner__group"), explain=explain)
 
 
+def with_review(laps: QuerySet[Lap]) -> QuerySet[Lap]:
+    """Annotate laps with `suspect_value` (Lap.suspect_condition), the plausible time read in the same query."""
+    return laps.annotate(suspect_value=ExpressionWrapper(Lap.suspect_condition(), output_field=BooleanField()))
+
+
 def current_lap() -> Lap | None:
     return Lap.objects.select_related("runner__group").filter(end__isnull=True).first()
 
@@ -112,13 +134,14 @@ def leaderboards(cfg: EventSettings, viewer) -> dict:
 
     One pass over the laps gives every runner's best lap, lap count and points (all, and at night
     or in the rain); the boards are the top rows of that, so the points expression runs once.
+    A suspect lap (forced, or shorter than plausible, and not confirmed by staff) is no best lap.
     """
     size = cfg.leaderboard_size
     laps = _scored_laps(cfg, viewer).annotate(end_hour=ExtractHour("end", tzinfo=ZoneInfo(cfg.time_zone)))
     rows = list(
         laps.values("runner")
         .annotate(
-            best=Min("duration_value"),
+            best=Min("duration_value", filter=~Lap.suspect_condition(cfg.plausible_lap_time)),
             laps=Count("id"),
             points=Coalesce(Sum("points_value"), 0),
             night_rain=Coalesce(Sum("points_value", filter=Q(raining=True) | _hour_window(cfg)), 0),
@@ -126,7 +149,9 @@ def leaderboards(cfg: EventSettings, viewer) -> dict:
         .values("runner", "runner__first_year", "runner__group", "best", "laps", "points", "night_rain")
     )
     top = {
-        "fastest_lap": heapq.nsmallest(size, rows, key=lambda r: (r["best"], r["runner"])),
+        "fastest_lap": heapq.nsmallest(
+            size, (r for r in rows if r["best"] is not None), key=lambda r: (r["best"], r["runner"])
+        ),
         "most_laps": heapq.nsmallest(size, rows, key=lambda r: (-r["laps"], r["runner"])),
         "most_points": heapq.nsmallest(size, rows, key=lambda r: (-r["points"], r["runner"])),
         "first_year": heapq.nsmallest(
@@ -235,6 +260,10 @@ def warm_up() -> None:
         connection.close()
 
 
+# The control page lists five; after an undo it still has four until the next snapshot refills it.
+LAST_LAPS = 5
+
+
 def _stats_body(viewer, version: tuple) -> dict:
     cfg = EventSettings.load()
     running = current_lap()
@@ -247,16 +276,20 @@ def _stats_body(viewer, version: tuple) -> dict:
         "current": lap_payload(running) if running else None,
         "queue": [ticket_payload(t, i) for i, t in enumerate(queue)],
         "queue_length": queue[0].waiting if queue else 0,
-        "last_laps": [lap_payload(lap, frozen_at=frozen_at(viewer, cfg)) for lap in recent[:2]],
+        "last_laps": [
+            lap_payload(lap, frozen_at=frozen_at(viewer, cfg), plausible=cfg.plausible_lap_time)
+            for lap in recent[:LAST_LAPS]
+        ],
         "total_laps": finished_laps().count(),
-        "average_lap": seconds(_average([lap.duration for lap in recent[:AVERAGE_OVER_LAPS]])),
+        "average_lap": seconds(typical_lap([lap.duration for lap in recent[:AVERAGE_OVER_LAPS]])),
         "leaderboards": leaderboards(cfg, viewer),
         "chart": [{"lap": lap.pk, "end": iso(lap.end), "duration": seconds(lap.duration)} for lap in reversed(recent)],
     }
 
 
-def _average(durations: list) -> timedelta | None:
-    return sum(durations, timedelta()) / len(durations) if durations else None
+def typical_lap(durations: list[timedelta]) -> timedelta | None:
+    """The median of these lap times (None without laps): what "average lap" means on every page."""
+    return statistics.median(durations) if durations else None
 
 
 def current_snapshot() -> dict:
@@ -278,10 +311,13 @@ def queue_snapshot() -> dict:
 
 def runner_summary(runner: Runner, viewer, *, private: bool) -> dict:
     """The quick information of a runner, with an estimated start time when they are waiting."""
-    laps = with_points(finished_laps().filter(runner=runner))
+    laps = with_review(with_points(finished_laps().filter(runner=runner)))
     frozen = frozen_at(viewer)
     counted = Q() if frozen is None else Q(end__lte=frozen)
-    totals = laps.aggregate(count=Count("id"), points=Sum("points_value", filter=counted), best=Min("duration_value"))
+    trusted = ~Lap.suspect_condition()  # the best lap as "fastest lap" counts it
+    totals = laps.aggregate(
+        count=Count("id"), points=Sum("points_value", filter=counted), best=Min("duration_value", filter=trusted)
+    )
     last = laps.order_by("-end").first()
     ticket = QueueTicket.objects.filter(runner=runner, state=QueueTicket.State.WAITING).first()
     position = estimated_start = None
@@ -306,9 +342,9 @@ def runner_summary(runner: Runner, viewer, *, private: bool) -> dict:
 
 
 def _estimated_start(position: int):
-    """When the runner at `position` should start: the running lap's expected end plus average laps."""
-    recent = finished_laps().order_by("-end")[:AVERAGE_OVER_LAPS]
-    average = Lap.objects.filter(pk__in=recent.values("pk")).aggregate(avg=Avg(F("end") - F("start")))["avg"]
+    """When the runner at `position` should start: the running lap's expected end plus typical laps."""
+    recent = finished_laps().order_by("-end").values_list("start", "end")[:AVERAGE_OVER_LAPS]
+    average = typical_lap([end - start for start, end in recent])
     if average is None:
         return None
     now = timezone.now()

@@ -13,7 +13,7 @@ outage, it reads the missing ones from the database before going on. A client th
 an id older than the hub remembers reads from the database too, in a worker thread.
 
 Wire format (kept from django-eventstream, which the clients were written against): a padding
-comment and `event: stream-open` first, then `event: <type>` / `id: race:<seq>` / `data: <json>`,
+comment and `event: stream-open` first (its data: the newest seq at that moment), then `event: <type>` / `id: race:<seq>` / `data: <json>`,
 `event: keep-alive` after KEEPALIVE_SECONDS without events, and `event: stream-reset` when the requested id is
 gone (older than the retention, or from before a reset of the database).
 """
@@ -41,7 +41,15 @@ WAKE_CHUNK = 50  # streams woken per turn of the event loop
 # snapshot, a few kilobytes) instead of a replay of the whole history (a megabyte at seq 0).
 REPLAY_LIMIT = RECENT
 
-OPEN = b":" + b" " * 2048 + b"\n\nevent: stream-open\ndata:\n\n"
+# The padding pushes past proxies and browsers that hold back a response's first bytes.
+PADDING = b":" + b" " * 2048 + b"\n\n"
+
+
+def open_frame(newest: int) -> bytes:
+    """The first event: the seq a client has caught up with once it has applied this stream's backlog."""
+    return PADDING + f'event: stream-open\ndata: {{"newest": {newest}}}\n\n'.encode()
+
+
 KEEPALIVE = b"event: keep-alive\ndata:\n\n"
 HEADERS = [
     (b"content-type", b"text/event-stream"),
@@ -334,7 +342,7 @@ class Hub:
 
     async def serve(self, send, after: int | None) -> None:
         """Send the events after `after`, then every new one, until the client goes away."""
-        body = OPEN
+        body = b""
         if too_far_back(after, self.newest):
             body += reset_frame(self.newest)
             after = self.newest
@@ -348,7 +356,9 @@ class Hub:
                 after = reset_to
             body += b"".join(data for _, data in rows)
             after = rows[-1][0] if rows else after
-        await send({"type": "http.response.body", "body": body, "more_body": True})
+        # Until the client has applied everything up to here it is "syncing", not live.
+        newest = max(after or 0, self.newest or 0)
+        await send({"type": "http.response.body", "body": open_frame(newest) + body, "more_body": True})
         while True:
             # No await between looking and starting to wait: no change can slip in between.
             frames = self.frames_after(after)

@@ -23,7 +23,7 @@ def events_view(request):
         after = stream.parse_after(request.GET.get("seq"), last_id)
     except stream.BadRequest as error:
         return JsonResponse({"detail": str(error), "code": "invalid"}, status=400)
-    body = stream.OPEN
+    body = b""
     newest = events.current_seq()
     if stream.too_far_back(after, newest):  # a reset (reload the snapshot), never a flood of history
         body += stream.reset_frame(newest)
@@ -32,6 +32,7 @@ def events_view(request):
     if reset_to is not None and after is not None:
         body += stream.reset_frame(reset_to)
     body += b"".join(data for _, data in rows) + b"retry: 1000\n\n"
+    body = stream.open_frame(max(newest or 0, rows[-1][0] if rows else 0)) + body
     response = HttpResponse(body, content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     return response

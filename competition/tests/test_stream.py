@@ -124,7 +124,7 @@ def test_a_client_gets_the_stored_events_after_its_seq_then_every_new_one_in_ord
         assert start["type"] == "http.response.start" and start["status"] == 200
         assert (b"content-type", b"text/event-stream") in start["headers"]
         assert (b"x-accel-buffering", b"no") in start["headers"]
-        assert client.events()[0] == ("stream-open", None, None)
+        assert client.events()[0] == ("stream-open", None, {"newest": second})
         assert client.seqs() == [first, second, third]
         assert [event_id for _, event_id, _ in client.events()[1:]] == [f"race:{s}" for s in (first, second, third)]
         await client.disconnect()

@@ -21,6 +21,15 @@ export class ApiError extends Error {
   }
 }
 
+type AnswerListener = () => void
+const answerListeners = new Set<AnswerListener>()
+
+/** Called whenever the server answers a request (any status): it is reachable again. */
+export function onServerAnswer(listener: AnswerListener): () => void {
+  answerListeners.add(listener)
+  return () => answerListeners.delete(listener)
+}
+
 function csrfToken(): string {
   const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/)
   return match ? decodeURIComponent(match[1]) : ''
@@ -47,6 +56,7 @@ export async function request<T>(method: string, url: string, body?: unknown, ti
   } finally {
     clearTimeout(timer)
   }
+  if (response.status < 500) answerListeners.forEach((listener) => listener())
   const text = await response.text()
   let data: Record<string, unknown> = {}
   try {

@@ -1,5 +1,5 @@
 // Thin typed functions over the HTTP API. Only stores call these.
-import { del, get, patch, post } from './http'
+import { del, get, patch, post, request } from './http'
 import type {
   AdvanceResult,
   CurrentSnapshot,
@@ -18,6 +18,9 @@ import type {
   University,
 } from './types'
 
+// A press is idempotent: after a Wi-Fi drop a silent request is given up sooner and sent again
+// (the server answers a repeat with the first result).
+const PRESS_TIMEOUT_MS = 5000
 export const api = {
   me: () => get<Me>('/api/auth/me/'),
   login: (username: string, password: string) => post<Me>('/api/auth/login/', { username, password }),
@@ -27,9 +30,9 @@ export const api = {
   current: () => get<CurrentSnapshot>('/api/laps/current/'),
   laps: (query = '') => get<Page<Lap>>(`/api/laps/${query}`),
   advance: (body: { idempotency_key: string; expected_lap: number | null; at?: string; force?: boolean }) =>
-    post<AdvanceResult>('/api/laps/advance/', body),
+    request<AdvanceResult>('POST', '/api/laps/advance/', body, PRESS_TIMEOUT_MS),
   reverse: (body: { idempotency_key: string; expected_lap: number | null }) =>
-    post<ReverseResult>('/api/laps/reverse/', body),
+    request<ReverseResult>('POST', '/api/laps/reverse/', body, PRESS_TIMEOUT_MS),
   assign: (lap: number, runner: number) =>
     post<{ lap: Lap; seq: number }>(`/api/laps/${lap}/assign/`, { runner }),
 

@@ -3,7 +3,7 @@ import { effectScope } from 'vue'
 
 import { BASE_MS } from '@/lib/backoff'
 
-import { useEventStream } from './useEventStream'
+import { parseNewest, useEventStream } from './useEventStream'
 
 /** A stand-in EventSource: records what was opened and lets the test fire its events. */
 class FakeSource {
@@ -95,5 +95,13 @@ describe('useEventStream reconnects', () => {
     })
     expect(delays[0]).toBe(Math.ceil((0.1 * BASE_MS) / 10) * 10)
     expect(delays[1]).toBe(Math.ceil((0.7 * BASE_MS) / 10) * 10)
+  })
+})
+
+describe('stream-open', () => {
+  it('carries the newest seq the server had; an older server sends none', () => {
+    expect(parseNewest('{"newest": 42}')).toBe(42)
+    expect(parseNewest('')).toBe(0)
+    expect(parseNewest('{"newest": "x"}')).toBe(0)
   })
 })

@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'lap_resumed',
   'lap_removed',
   'lap_assigned',
+  'lap_confirmed',
   'queue_inserted',
   'queue_moved',
   'queue_removed',
@@ -22,6 +23,7 @@ export const EVENT_TYPES = [
   'settings_changed',
 ] as const
 
+/** `open`: connected; the caller decides whether it has caught up (see `newest`). */
 export type StreamStatus = 'connecting' | 'open' | 'lost'
 
 // The server sends a keep-alive every 15 s: silence for longer than this means a dead connection.
@@ -36,6 +38,8 @@ export interface StreamHandlers {
 export function useEventStream(handlers: StreamHandlers, url = '/api/events/') {
   const status = ref<StreamStatus>('connecting')
   const lastHeard = ref<number>(Date.now())
+  // The server's newest seq when this connection opened: the caller is current once it has applied it.
+  const newest = ref(0)
   let source: EventSource | null = null
   let attempt = 0 // reconnects since the stream was last open
   let retryTimer: ReturnType<typeof setTimeout> | null = null
@@ -51,7 +55,8 @@ export function useEventStream(handlers: StreamHandlers, url = '/api/events/') {
     close()
     status.value = 'connecting'
     source = new EventSource(`${url}?seq=${handlers.seq()}`)
-    source.addEventListener('stream-open', () => {
+    source.addEventListener('stream-open', (message) => {
+      newest.value = parseNewest((message as MessageEvent).data)
       status.value = 'open'
       attempt = 0
       heard()
@@ -122,5 +127,15 @@ export function useEventStream(handlers: StreamHandlers, url = '/api/events/') {
   }
 
   onScopeDispose(stop)
-  return { status, lastHeard, start, stop, reconnectNow }
+  return { status, lastHeard, newest, start, stop, reconnectNow }
+}
+
+/** The `newest` seq of a stream-open frame (0 from a server that does not send it). */
+export function parseNewest(data: unknown): number {
+  try {
+    const value = JSON.parse(String(data)).newest
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0
+  } catch {
+    return 0
+  }
 }

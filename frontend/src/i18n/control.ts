@@ -14,7 +14,7 @@ export default {
     nextHint: 'Space or N',
     undo: 'Undo',
     undoHint: 'U or Backspace',
-    blocked: 'Answer the message above first.',
+    blocked: 'Answer the message below first.',
     undoDialog: {
       title: 'Undo the last lap change?',
       removes: 'The running lap of {name} is removed; they go back to the head of the queue.',
@@ -31,8 +31,8 @@ export default {
       noneHint: 'Press next lap to start the head of the queue.',
       unassigned: 'Unassigned runner',
       assign: 'Assign runner',
-      lost: 'This lap has lasted {elapsed}, more than twice the average of {average}: the runner may be lost.',
-      average: 'average lap {average}',
+      lost: 'This lap has lasted {elapsed}, more than twice the median lap of {average}: the runner may be lost.',
+      average: 'median lap {average}',
     },
     queue: {
       title: 'Next runners',
@@ -48,6 +48,9 @@ export default {
       title: 'Last laps',
       none: 'No lap has finished yet.',
       assign: 'Assign',
+      unconfirmed: 'unconfirmed',
+      unconfirmedHint:
+        'Recorded anyway or unusually short: not a fastest lap until staff confirm it (admin, Laps).',
     },
     outbox: {
       allSent: 'All presses sent · {n} waiting',
@@ -91,6 +94,7 @@ export default {
     },
     connection: {
       open: 'Live',
+      syncing: 'Syncing…',
       connecting: 'Connecting…',
       lost: 'Connection lost',
       offset: 'Clock {offset}',
@@ -122,7 +126,7 @@ export default {
     nextHint: 'Spatie of N',
     undo: 'Ongedaan maken',
     undoHint: 'U of Backspace',
-    blocked: 'Beantwoord eerst het bericht hierboven.',
+    blocked: 'Beantwoord eerst het bericht hieronder.',
     undoDialog: {
       title: 'De laatste rondewissel ongedaan maken?',
       removes: 'De lopende ronde van {name} wordt verwijderd; die loper gaat terug vooraan in de wachtrij.',
@@ -140,8 +144,8 @@ export default {
       noneHint: 'Druk op volgende ronde om de eerste in de wachtrij te laten starten.',
       unassigned: 'Onbekende loper',
       assign: 'Loper toewijzen',
-      lost: 'Deze ronde duurt al {elapsed}, meer dan twee keer het gemiddelde van {average}: de loper is misschien verloren gelopen.',
-      average: 'gemiddelde ronde {average}',
+      lost: 'Deze ronde duurt al {elapsed}, meer dan twee keer de mediaan van {average}: de loper is misschien verloren gelopen.',
+      average: 'mediaan rondetijd {average}',
     },
     queue: {
       title: 'Volgende lopers',
@@ -157,6 +161,9 @@ export default {
       title: 'Laatste rondes',
       none: 'Er is nog geen ronde gelopen.',
       assign: 'Toewijzen',
+      unconfirmed: 'niet bevestigd',
+      unconfirmedHint:
+        'Toch geregistreerd of uitzonderlijk kort: geen snelste ronde tot de staf ze bevestigt (admin, Laps).',
     },
     outbox: {
       allSent: 'Alles verstuurd · {n} wachtend',
@@ -200,6 +207,7 @@ export default {
     },
     connection: {
       open: 'Live',
+      syncing: 'Bijwerken…',
       connecting: 'Verbinden…',
       lost: 'Verbinding verbroken',
       offset: 'Klok {offset}',

@@ -3,11 +3,12 @@ export default {
     now: {
       title: 'Now running',
       live: 'Live',
+      syncing: 'Syncing…',
       unassigned: 'Unassigned runner',
       idle: 'No lap is running right now.',
       idleHint: 'The next runner starts as soon as the baton is passed.',
       firstYear: 'First year',
-      average: 'Average lap {time}',
+      average: 'Median lap {time}',
     },
     next: {
       title: 'Up next',
@@ -23,7 +24,7 @@ export default {
     },
     total: {
       title: 'Total laps',
-      average: 'Average lap',
+      average: 'Median lap · last 20',
       lastHour: 'Last hour',
       laps: 'laps',
       progress: 'Race progress',
@@ -44,6 +45,7 @@ export default {
       y: 'Lap time',
       empty: 'The chart fills up as laps are run.',
       tooltip: '{time} · {duration}',
+      tooltipOffScale: '{time} · {duration} (off the scale)',
     },
     boardEmpty: 'No laps yet — be the first!',
   },
@@ -51,11 +53,12 @@ export default {
     now: {
       title: 'Nu aan het lopen',
       live: 'Live',
+      syncing: 'Bijwerken…',
       unassigned: 'Onbekende loper',
       idle: 'Er loopt op dit moment niemand.',
       idleHint: 'De volgende loper vertrekt zodra het stokje wordt doorgegeven.',
       firstYear: 'Eerstejaars',
-      average: 'Gemiddelde ronde {time}',
+      average: 'Mediaan rondetijd {time}',
     },
     next: {
       title: 'Volgende lopers',
@@ -71,7 +74,7 @@ export default {
     },
     total: {
       title: 'Rondes in totaal',
-      average: 'Gemiddelde ronde',
+      average: 'Mediaan rondetijd · laatste 20',
       lastHour: 'Laatste uur',
       laps: 'rondes',
       progress: 'Verloop van de race',
@@ -92,6 +95,7 @@ export default {
       y: 'Rondetijd',
       empty: 'De grafiek vult zich zodra er rondes gelopen worden.',
       tooltip: '{time} · {duration}',
+      tooltipOffScale: '{time} · {duration} (buiten de schaal)',
     },
     boardEmpty: 'Nog geen rondes — wees de eerste!',
   },

@@ -20,6 +20,7 @@ export interface Storage {
 }
 
 const STORAGE_KEY = 'it24u.control.outbox'
+const REFUSAL_KEY = 'it24u.control.refusal'
 
 export function load(storage: Storage): Press[] {
   try {
@@ -33,6 +34,21 @@ export function load(storage: Storage): Press[] {
 
 export function save(storage: Storage, presses: Press[]): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(presses))
+}
+
+/** The refusal the organiser has not answered yet (it outlives a reload, like the presses). */
+export function loadRefusal<T>(storage: Storage): T | null {
+  try {
+    const raw = storage.getItem(REFUSAL_KEY)
+    const parsed = raw ? JSON.parse(raw) : null
+    return parsed && typeof parsed === 'object' ? (parsed as T) : null
+  } catch {
+    return null
+  }
+}
+
+export function saveRefusal(storage: Storage, refusal: unknown): void {
+  storage.setItem(REFUSAL_KEY, refusal ? JSON.stringify(refusal) : '')
 }
 
 /** A random UUID: the idempotency key of one action, sent again unchanged on every retry. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Lap, RaceEvent } from '@/api/types'
 
-import { applyEvent, judge, type RaceState } from './race'
+import { aheadOf, applyEvent, judge, type RaceState } from './race'
 
 import { runner, ticket } from '@/test/fixtures'
 const lap = (id: number, ticketId: number | null, end: string | null = null): Lap => ({
@@ -75,5 +75,30 @@ describe('applyEvent', () => {
     const before = base()
     const after = applyEvent(before, event(11, 'points_changed'))
     expect(after).toEqual({ ...before, seq: 11 })
+  })
+})
+
+describe('a command answer ahead of the events', () => {
+  it('shows the lap the answer started and the lap it finished until the events reach its seq', () => {
+    const state = base()
+    const finished = { ...state.current!, end: '2026-05-06T20:03:00Z', duration: 180 }
+    const shown = aheadOf(state, { seq: 12, current: lap(9, 9), finished })
+    expect(shown.current?.id).toBe(9)
+    expect(shown.recent[0].id).toBe(finished.id)
+    expect(aheadOf({ ...state, seq: 12 }, { seq: 12, current: lap(9, 9), finished })).toEqual({
+      ...state,
+      seq: 12,
+    })
+  })
+
+  it('takes an undone lap out of the last laps while it runs again', () => {
+    const state = {
+      ...base(),
+      recent: [lap(5, 5, '2026-05-06T20:02:00Z'), lap(4, 4, '2026-05-06T19:59:00Z')],
+    }
+    const resumed = { ...lap(5, 5), end: null }
+    const shown = aheadOf(state, { seq: 11, current: resumed, resumed })
+    expect(shown.current?.id).toBe(5)
+    expect(shown.recent.map((l) => l.id)).toEqual([4])
   })
 })

@@ -22,7 +22,7 @@ export function judge(seq: number, event: RaceEvent): Verdict {
   return 'apply'
 }
 
-function upsertRecent(recent: Lap[], lap: Lap): Lap[] {
+export function upsertRecent(recent: Lap[], lap: Lap): Lap[] {
   const rest = recent.filter((l) => l.id !== lap.id)
   const merged = [lap, ...rest].sort((a, b) => Date.parse(b.end ?? '') - Date.parse(a.end ?? ''))
   return merged.slice(0, RECENT_LAPS)
@@ -51,6 +51,7 @@ export function applyEvent(state: RaceState, event: RaceEvent): RaceState {
       if (lap && state.current?.id === lap.id) next.current = null
       break
     case 'lap_assigned':
+    case 'lap_confirmed':
       if (lap) {
         if (state.current?.id === lap.id) next.current = lap
         else if (state.recent.some((l) => l.id === lap.id)) next.recent = upsertRecent(state.recent, lap)
@@ -81,10 +82,29 @@ export const REFRESHES_BOARDS = new Set([
   'lap_removed',
   'lap_resumed',
   'lap_assigned',
+  'lap_confirmed', // a confirmed lap may be a fastest lap now
+  'settings_changed', // the freeze and the plausible lap time change the boards
   'points_changed',
   'runner_changed',
   'data_changed',
 ])
+
+/** A command's answer: the lap now running, the lap it finished or the one it reopened (undo). */
+export interface Answer {
+  seq: number
+  current: Lap | null
+  finished?: Lap | null
+  resumed?: Lap | null
+}
+
+/** What the page shows: the state, or a newer answer of its own command laid over it. */
+export function aheadOf(state: RaceState, answer: Answer | null): Pick<RaceState, 'current' | 'recent'> {
+  if (!answer || answer.seq <= state.seq) return state
+  let recent = state.recent
+  if (answer.finished) recent = upsertRecent(recent, answer.finished)
+  if (answer.resumed) recent = recent.filter((lap) => lap.id !== answer.resumed?.id)
+  return { current: answer.current, recent }
+}
 
 export function stateFromStats(stats: Stats, recent: Lap[] = stats.last_laps): RaceState {
   return { seq: stats.seq, current: stats.current, queue: stats.queue, recent, settings: stats.settings }

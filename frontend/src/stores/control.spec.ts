@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { api } from '@/api'
-import { ApiError } from '@/api/http'
+import { ApiError, request } from '@/api/http'
 import type { AdvanceResult, Lap } from '@/api/types'
 
 import { useControlStore } from './control'
@@ -28,12 +28,17 @@ const offline = () => new ApiError(0, 'No connection to the server.', 'offline',
 const conflict = (code: string, body: Record<string, unknown> = {}) =>
   new ApiError(409, `refused: ${code}`, code, { code, detail: `refused: ${code}`, ...body })
 
+const pages: { $dispose: () => void }[] = []
+
 /** A fresh page: a new Pinia over the same localStorage, with lap `running` on screen. */
 function page(running: number | null = 10) {
+  pages.splice(0).forEach((store) => store.$dispose()) // the page before is gone: so are its listeners
   setActivePinia(createPinia())
   const race = useRaceStore()
   race.state = { ...race.state, seq: 1, current: running === null ? null : lap(running) }
-  return { race, control: useControlStore() }
+  const control = useControlStore()
+  pages.push(control, race)
+  return { race, control }
 }
 
 const T0 = Date.parse('2026-05-01T12:05:00Z')
@@ -212,5 +217,56 @@ describe('control outbox', () => {
     control.press('advance', T0 + 60_000)
     await vi.advanceTimersByTimeAsync(0)
     expect(advance.mock.calls.map(([body]) => body.expected_lap)).toEqual([10, 11])
+  })
+
+  it('sends a held press the moment the server answers any request, not at its next retry', async () => {
+    advance.mockRejectedValue(offline())
+    const { control } = page(10)
+    control.press('advance', T0)
+    await vi.advanceTimersByTimeAsync(2_000) // the server is away: retries every second at most
+    const tries = advance.mock.calls.length
+    expect(tries).toBeGreaterThanOrEqual(3)
+    advance.mockReset().mockResolvedValue(started(11))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { status: 200 })),
+    )
+    await request('GET', '/api/auth/me/') // another request gets through: the server is back
+    await vi.advanceTimersByTimeAsync(0)
+    vi.unstubAllGlobals()
+    expect(advance).toHaveBeenCalledTimes(1)
+    expect(control.pendingCount).toBe(0)
+  })
+
+  it('keeps a refusal nobody has answered across a reload, with the presses behind it held', async () => {
+    advance.mockRejectedValueOnce(conflict('too_soon', { elapsed: 12 }))
+    const first = page(10).control
+    first.press('advance', T0)
+    await vi.advanceTimersByTimeAsync(0)
+    first.press('advance', T0 + 1_000)
+    expect(first.refusal?.code).toBe('too_soon')
+
+    const { control } = page(10) // the organiser reloads the page
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(control.refusal?.code).toBe('too_soon')
+    expect(control.pendingCount).toBe(1)
+    expect(advance).toHaveBeenCalledTimes(1)
+    control.dismiss()
+    expect(page(10).control.refusal).toBeNull() // and once answered it is gone for good
+  })
+
+  it('shows the runner its answer started at once, and hands over to the events when they come', async () => {
+    advance.mockResolvedValueOnce({
+      finished: { ...lap(10), end: '2026-05-01T12:04:00Z', duration: 240 },
+      started: lap(11),
+      seq: 7,
+    })
+    const { race, control } = page(10)
+    control.press('advance', T0)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(race.current?.id).toBe(11) // the events (seq 1) are behind the answer (seq 7)
+    expect(race.recent[0]?.id).toBe(10)
+    race.state = { ...race.state, seq: 7, current: lap(12) } // the events have caught up
+    expect(race.current?.id).toBe(12)
   })
 })

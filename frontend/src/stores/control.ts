@@ -1,13 +1,23 @@
 // Next lap and undo that are never lost or doubled: presses go through a durable outbox, keep
 // their idempotency key and press time, and are sent one at a time in order.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, onScopeDispose, ref, watch } from 'vue'
 
 import { api } from '@/api'
-import { ApiError } from '@/api/http'
+import { ApiError, onServerAnswer } from '@/api/http'
 import type { AdvanceResult, Lap, ReverseResult } from '@/api/types'
 import { syncClock } from '@/composables/useServerClock'
-import { load, makePress, newKey, save, settleHead, type Press, type PressKind } from '@/lib/outbox'
+import {
+  load,
+  loadRefusal,
+  makePress,
+  newKey,
+  save,
+  saveRefusal,
+  settleHead,
+  type Press,
+  type PressKind,
+} from '@/lib/outbox'
 
 import { useRaceStore } from './race'
 
@@ -18,23 +28,29 @@ export interface Refusal {
   current?: Lap | null
 }
 
-const MAX_RETRY_MS = 8000
+// Only organisers' pages hold presses, so retrying every second costs the server nothing, and a
+// held press goes out within a second of the server answering again.
+const FIRST_RETRY_MS = 250
+const MAX_RETRY_MS = 1000
 
 export const useControlStore = defineStore('control', () => {
   const race = useRaceStore()
   const pending = ref<Press[]>(load(localStorage))
-  const refusal = ref<Refusal | null>(null)
+  // A refusal waits for the organiser's answer, across a reload too.
+  const refusal = ref<Refusal | null>(loadRefusal<Refusal>(localStorage))
   const lastResult = ref<{ kind: PressKind; lap: Lap | null; at: number } | null>(null)
   const sending = ref(false)
-  let retryMs = 500
+  let retryMs = FIRST_RETRY_MS
   let retryTimer: ReturnType<typeof setTimeout> | null = null
-  // The lap the server said runs, with the seq of that answer: ahead of the live stream until
-  // the stream's own event arrives (an answer usually beats its event by a few milliseconds).
-  let answered: { lap: number | null; seq: number } | null = null
 
+  // The race store shows an answer before its events arrive: what the page shows is what runs.
   function runningLap(): number | null {
-    if (answered && answered.seq > race.seq) return answered.lap
     return race.current?.id ?? null
+  }
+
+  function refuse(next: Refusal | null) {
+    refusal.value = next
+    saveRefusal(localStorage, next)
   }
 
   function persist() {
@@ -52,7 +68,7 @@ export const useControlStore = defineStore('control', () => {
   function recordAnyway() {
     const refused = refusal.value
     if (!refused) return
-    refusal.value = null
+    refuse(null)
     pending.value = [{ ...refused.press, key: newKey(), force: true }, ...pending.value]
     persist()
     void flush()
@@ -60,7 +76,7 @@ export const useControlStore = defineStore('control', () => {
 
   /** The organiser has read the refusal: the presses made after it go out now. */
   function dismiss() {
-    refusal.value = null
+    refuse(null)
     void flush()
   }
 
@@ -69,12 +85,12 @@ export const useControlStore = defineStore('control', () => {
       const body = { idempotency_key: p.key, expected_lap: p.expectedLap, at: p.at, force: p.force }
       const result: AdvanceResult = await api.advance(body)
       lastResult.value = { kind: p.kind, lap: result.started ?? result.finished, at: Date.now() }
-      answered = { lap: result.started?.id ?? null, seq: result.seq }
+      race.adoptAnswer({ seq: result.seq, current: result.started, finished: result.finished })
       return result.started?.id ?? null
     }
     const result: ReverseResult = await api.reverse({ idempotency_key: p.key, expected_lap: p.expectedLap })
     lastResult.value = { kind: p.kind, lap: result.resumed, at: Date.now() }
-    answered = { lap: result.resumed?.id ?? null, seq: result.seq }
+    race.adoptAnswer({ seq: result.seq, current: result.resumed, resumed: result.resumed })
     return result.resumed?.id ?? null
   }
 
@@ -94,7 +110,7 @@ export const useControlStore = defineStore('control', () => {
           const runningAfter = await send(head)
           pending.value = settleHead(pending.value, runningAfter)
           persist()
-          retryMs = 500
+          retryMs = FIRST_RETRY_MS
         } catch (e) {
           const error = e as ApiError
           if (!(error instanceof ApiError) || error.retryable) {
@@ -107,14 +123,9 @@ export const useControlStore = defineStore('control', () => {
           persist()
           const current = error.body.current as Lap | null | undefined
           if (current !== undefined && typeof error.body.seq === 'number') {
-            answered = { lap: current?.id ?? null, seq: error.body.seq }
+            race.adoptAnswer({ seq: error.body.seq, current })
           }
-          refusal.value = {
-            press: head,
-            code: error.code,
-            detail: error.detail,
-            current: current ?? undefined,
-          }
+          refuse({ press: head, code: error.code, detail: error.detail, current: current ?? undefined })
           if (error.code.startsWith('press_time')) void syncClock()
         }
       }
@@ -132,10 +143,28 @@ export const useControlStore = defineStore('control', () => {
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS)
   }
 
-  window.addEventListener('online', () => {
-    retryMs = 500
+  /** The server is reachable again: what waits for a retry goes out now. */
+  function retryNow() {
+    if (!retryTimer) return
+    clearTimeout(retryTimer)
+    retryTimer = null
+    retryMs = FIRST_RETRY_MS
     void flush()
+  }
+
+  window.addEventListener('online', retryNow)
+  const unsubscribe = onServerAnswer(retryNow) // any answer: the clock's ping, a reload, another request
+  onScopeDispose(() => {
+    window.removeEventListener('online', retryNow)
+    unsubscribe()
+    if (retryTimer) clearTimeout(retryTimer)
   })
+  watch(
+    () => race.status,
+    (status) => {
+      if (status === 'open' || status === 'syncing') retryNow()
+    },
+  )
 
   // Presses kept from before a reload go out as soon as the page is back.
   if (pending.value.length) void flush()

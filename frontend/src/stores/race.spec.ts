@@ -85,6 +85,46 @@ describe('the race store', () => {
   })
 })
 
+describe('live or syncing', () => {
+  class Source {
+    static last: Source
+    listeners = new Map<string, ((e: MessageEvent) => void)[]>()
+    onerror: (() => void) | null = null
+    constructor(public url: string) {
+      Source.last = this
+    }
+    addEventListener(type: string, fn: (e: MessageEvent) => void) {
+      this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn])
+    }
+    fire(type: string, data: unknown) {
+      const text = JSON.stringify(data)
+      for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data: text }))
+    }
+    close() {}
+  }
+
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    vi.stubGlobal('EventSource', Source)
+    server.seq = 5
+  })
+
+  it('says syncing, not live, until the events the server had when the stream opened are applied', async () => {
+    const race = useRaceStore()
+    await race.start()
+    expect(race.status).toBe('connecting')
+    Source.last.fire('stream-open', { newest: 7 }) // two events happened while this page was away
+    expect(race.status).toBe('syncing')
+    Source.last.fire('queue_moved', moved(6, 4, 0))
+    expect(race.status).toBe('syncing')
+    Source.last.fire('queue_moved', moved(7, 1, 0))
+    expect(race.status).toBe('open')
+    Source.last.onerror!()
+    expect(race.status).toBe('lost')
+    vi.unstubAllGlobals()
+  })
+})
+
 describe('personal bests', () => {
   beforeEach(() => setActivePinia(createPinia()))
 

@@ -3,9 +3,21 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 
 import { api } from '@/api'
-import type { ChartPoint, Leaderboards, QueueSnapshot, RaceEvent, Stats } from '@/api/types'
+import type { ChartPoint, Lap, Leaderboards, QueueSnapshot, RaceEvent, Stats } from '@/api/types'
 import { useEventStream } from '@/composables/useEventStream'
-import { applyEvent, judge, REFRESHES_BOARDS, RECENT_LAPS, stateFromStats, type RaceState } from '@/lib/race'
+import {
+  aheadOf,
+  applyEvent,
+  judge,
+  REFRESHES_BOARDS,
+  RECENT_LAPS,
+  stateFromStats,
+  type Answer,
+  type RaceState,
+} from '@/lib/race'
+
+/** `syncing`: connected, but the page's data is not yet at the server's newest event. */
+export type LiveStatus = 'connecting' | 'syncing' | 'open' | 'lost'
 
 const BOARD_REFRESH_MS = 400
 
@@ -18,6 +30,11 @@ export const useRaceStore = defineStore('race', () => {
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
   const lastPersonalBest = ref<{ runner: number; lap: number; at: number } | null>(null)
+
+  // What the server answered to this page's own command, ahead of the events that will confirm
+  // it: the page shows it at once, and the events take over when they reach its seq.
+  const answer = shallowRef<Answer | null>(null)
+  const reloading = ref(false)
 
   let loading: Promise<void> | null = null
   let buffered: RaceEvent[] = []
@@ -39,6 +56,7 @@ export const useRaceStore = defineStore('race', () => {
   /** Load the snapshot; events that arrive meanwhile are applied after it. */
   function reload(): Promise<void> {
     loading ??= (async () => {
+      reloading.value = true
       try {
         const [stats, queue] = await Promise.all([api.stats(), api.queue()])
         adopt(stats, queue)
@@ -50,7 +68,10 @@ export const useRaceStore = defineStore('race', () => {
       } catch (e) {
         error.value = (e as Error).message
       }
-    })().finally(() => (loading = null))
+    })().finally(() => {
+      loading = null
+      reloading.value = false
+    })
     return loading
   }
 
@@ -104,10 +125,14 @@ export const useRaceStore = defineStore('race', () => {
       boardTimer = null
       try {
         const stats = await api.stats()
-        // Only the derived numbers: the live state stays with the events.
+        // Only the derived numbers: the live state stays with the events. The last laps too when
+        // the answer is exactly as new as the events (after an undo the list is one short).
         boards.value = stats.leaderboards
         totalLaps.value = stats.total_laps
         averageLap.value = stats.average_lap
+        if (stats.seq === state.value.seq && state.value.recent.length < stats.last_laps.length) {
+          state.value = { ...state.value, recent: stats.last_laps }
+        }
       } catch {
         // the next event or reconnect tries again
       }
@@ -123,9 +148,20 @@ export const useRaceStore = defineStore('race', () => {
     stream.start()
   }
 
-  const current = computed(() => state.value.current)
+  /** The answer to this page's own command, shown until the events catch up with it. */
+  function adoptAnswer(next: Answer) {
+    if (next.seq > (answer.value?.seq ?? -1)) answer.value = next
+  }
+
+  // One source of truth for what runs: the events, or this page's newer answer.
+  const shown = computed(() => aheadOf(state.value, answer.value))
+  const current = computed<Lap | null>(() => shown.value.current)
   const queue = computed(() => state.value.queue)
-  const recent = computed(() => state.value.recent)
+  const recent = computed(() => shown.value.recent)
+  const status = computed<LiveStatus>(() => {
+    if (stream.status.value !== 'open') return stream.status.value
+    return reloading.value || state.value.seq < stream.newest.value ? 'syncing' : 'open'
+  })
   const settings = computed(() => state.value.settings)
   const seq = computed(() => state.value.seq)
 
@@ -143,10 +179,11 @@ export const useRaceStore = defineStore('race', () => {
     loadedAt,
     error,
     lastPersonalBest,
-    status: stream.status,
+    status,
     lastHeard: stream.lastHeard,
     start,
     reload,
     apply,
+    adoptAnswer,
   }
 })
