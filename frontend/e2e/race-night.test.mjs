@@ -108,7 +108,7 @@ const box = async (page, test) => {
   return { x, y, width, height }
 }
 
-test('the next lap button stays where it is when a banner, a refusal or a lost-runner warning appears', async () => {
+test('the next lap button stays where it is when a banner or a refusal appears, and after a reload', async () => {
   const [runner] = await registerRunners(staff, ['Bo Boxed'])
   await staff.ok('POST', '/api/queue/', { runner: runner.id })
   await staff.ok('PATCH', '/api/settings/', { min_lap_time: 3600, banner: '' }) // any press is too soon

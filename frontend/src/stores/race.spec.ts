@@ -1,11 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import type { QueueSnapshot, RaceEvent, Stats, Ticket } from '@/api/types'
+import type { Lap, QueueSnapshot, RaceEvent, Stats, Ticket } from '@/api/types'
 
 import { runner, ticket } from '@/test/fixtures'
 
-function stats(seq: number, queue: Ticket[]): Stats {
+function stats(seq: number, queue: Ticket[], lastLaps: Lap[] = []): Stats {
   return {
     seq,
     server_time: '2026-05-06T20:00:00Z',
@@ -13,7 +13,7 @@ function stats(seq: number, queue: Ticket[]): Stats {
     current: null,
     queue: queue.slice(0, 3),
     queue_length: queue.length,
-    last_laps: [],
+    last_laps: lastLaps,
     total_laps: 0,
     average_lap: null,
     leaderboards: {
@@ -28,10 +28,14 @@ function stats(seq: number, queue: Ticket[]): Stats {
   }
 }
 
-const server = { seq: 5, queue: [ticket(1, 0), ticket(2, 1), ticket(3, 2), ticket(4, 3)] }
+const server = {
+  seq: 5,
+  queue: [ticket(1, 0), ticket(2, 1), ticket(3, 2), ticket(4, 3)],
+  lastLaps: [] as Lap[],
+}
 vi.mock('@/api', () => ({
   api: {
-    stats: vi.fn(async () => stats(server.seq, server.queue)),
+    stats: vi.fn(async () => stats(server.seq, server.queue, server.lastLaps)),
     queue: vi.fn(async (): Promise<QueueSnapshot> => ({
       seq: server.seq,
       count: server.queue.length,
@@ -82,6 +86,40 @@ describe('the race store', () => {
     await vi.waitFor(() => expect(race.seq).toBe(8))
     expect(api.stats).toHaveBeenCalledTimes(2)
     expect(race.queue.map((t) => t.id)).toEqual([3, 2, 1, 4])
+  })
+})
+
+describe('the last laps', () => {
+  const finished = (id: number): Lap => ({
+    id,
+    runner: runner(id),
+    ticket: null,
+    start: `2026-05-06T20:${String(id).padStart(2, '0')}:00Z`,
+    end: `2026-05-06T20:${String(id).padStart(2, '0')}:30Z`,
+    duration: 30,
+    points: 1,
+    raining: false,
+  })
+
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    vi.useFakeTimers()
+    server.seq = 5
+    server.lastLaps = [5, 4, 3, 2, 1].map(finished)
+  })
+
+  it('are five again soon after an undo took the newest one back onto the track', async () => {
+    const race = useRaceStore()
+    await race.reload()
+    expect(race.recent).toHaveLength(5)
+    const resumed = { ...finished(5), end: null, duration: null }
+    server.seq = 6
+    server.lastLaps = [4, 3, 2, 1, 0].map(finished)
+    race.apply({ seq: 6, type: 'lap_resumed', lap: resumed })
+    expect(race.recent.map((l) => l.id)).toEqual([4, 3, 2, 1])
+    await vi.advanceTimersByTimeAsync(1000) // the leaderboards are read again after a change
+    expect(race.recent.map((l) => l.id)).toEqual([4, 3, 2, 1, 0])
+    vi.useRealTimers()
   })
 })
 
