@@ -20,8 +20,8 @@ WORKDIR /app
 # pg_dump for competition_backup (Debian 12's client is PostgreSQL 15, the server's version).
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
     && rm -rf /var/lib/apt/lists/*
-COPY requirements.txt ./
-RUN pip install -r requirements.txt
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
 COPY manage.py ./
 COPY it24u/ it24u/
 COPY competition/ competition/

@@ -7,14 +7,17 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 FRONTEND := frontend
-FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts -type f 2>/dev/null)
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public $(FRONTEND)/index.html $(FRONTEND)/*.config.ts -type f 2>/dev/null)
 
 .PHONY: run test test-backend test-frontend test-e2e lint format migrations-check install clean chromium nginx
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# The lock files pin every package, transitive ones too, with hashes. After changing
+# requirements*.txt: `pip-compile --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url
+# --no-emit-find-links -o requirements.lock requirements.txt` (and the same for -dev).
+$(BIN)/.installed: requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
 install: $(BIN)/.installed $(FRONTEND)/node_modules/.installed
@@ -61,7 +64,7 @@ test-frontend: $(FRONTEND)/node_modules/.installed
 	cd $(FRONTEND) && npx vitest run
 
 test-e2e: $(BIN)/.installed $(FRONTEND)/dist/index.html chromium
-	cd $(FRONTEND) && node --test --test-concurrency=1 e2e/
+	cd $(FRONTEND) && npm run e2e
 
 lint: $(BIN)/.installed $(FRONTEND)/node_modules/.installed
 	$(BIN)/ruff check .

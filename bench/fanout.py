@@ -12,7 +12,7 @@ server's RSS is read before and after they connect (idle, 3 s later). Then the a
 and lap_started, and its latency is from just before the POST is sent to the moment the last client
 has read the press's last event (`id: race:<seq>`). Every client must have seen every seq in order.
 
-A waiting stream holds no thread and no database connection (competition/stream.py), so the
+A waiting stream holds no thread and no database connection (competition/stream/), so the
 default PostgreSQL is enough; BENCH_PG=postgres://...:<port> points the script at another server.
 """
 

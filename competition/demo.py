@@ -1,28 +1,29 @@
 """A believable demo event for `competition_create_dummy_data`, built with bulk inserts.
 
 The race is generated in memory first (who runs which lap, when, in what weather) and then
-written table by table with multi-row INSERTs in one transaction, so 200,000 laps take seconds.
-Screens hear about it through one `data_changed` event at the end instead of one per row.
+written table by table with the ORM's bulk_create in one transaction, so 200,000 laps take
+seconds. Open screens hear about it through one `resync` event at the end (they reload their
+snapshot) instead of one event per row.
 """
 
+import gc
 import random
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as UserGroup
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
-from django.utils.duration import duration_microseconds
 
-from competition import events
 from competition.folding import fold
 from competition.models import Criterion, EventSettings, Group, HappyHour, Lap, QueueTicket, Runner, Shift, University
 from competition.scoring import store_points
-from competition.services.common import audit, race_lock
+from competition.services.common import audit, race_lock, resync
 from competition.services.queue import GAP
 
 KIOSK_USER = "competition"
@@ -74,6 +75,8 @@ BASE_POINTS = 2
 RACE = timedelta(hours=24)
 MIN_LAP, MAX_LAP = 105.0, 360.0  # 1:45 and 6:00
 SHIFT_HOURS = 2
+BATCH = 1000  # rows per INSERT at most (Django lowers it to what the database takes)
+CHUNK = 5000  # laps built and written at a time
 
 
 @dataclass
@@ -117,10 +120,11 @@ def demo_create(
         _happy_hours(rng, race_start, new_groups, result)
         _shifts(rng, race_start, runner_rows, result)
         _registration_times(rng, runner_rows, race_start, now)
-        _write_runners(runner_rows, university)
-        _write_laps(plan, runner_rows)
-        _write_shift_memberships(runner_rows)
-        result.queued = _write_queue(waiting)
+        with _plan_frozen():
+            _write_runners(runner_rows, university)
+            _write_laps(plan, runner_rows)
+            _write_shift_memberships(runner_rows)
+            result.queued = _write_queue(waiting)
         _update_settings(cfg, race_start, now, plan, fresh=earliest is None)
 
         result.runners, result.groups, result.laps = len(runner_rows), len(new_groups), len(plan.runner_index)
@@ -132,9 +136,23 @@ def demo_create(
             details={"demo": {"runners": result.runners, "laps": result.laps, "queued": result.queued, "seed": seed}},
         )
         store_points(Lap.objects.filter(points__isnull=True))
-        events.emit("data_changed", {"model": "all", "action": "demo"})
+        resync(model="all", ids=[], action="demo")
     result.seconds = time.monotonic() - started
     return result
+
+
+@contextmanager
+def _plan_frozen():
+    """Keep the garbage collector off the plan while the model instances are written.
+
+    bulk_create builds a few objects per value; each collection would otherwise walk the plan's
+    hundreds of thousands of objects again, though they live until the demo is written.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _kiosk_user(result: DemoResult) -> None:
@@ -357,82 +375,78 @@ def _registration_times(rng: random.Random, rows: list[_RunnerRow], race_start: 
 
 
 def _write_runners(rows: list[_RunnerRow], university: University) -> None:
-    fields = ["first_name", "last_name", "identification", "university", "group"]
-    fields += ["test_time", "first_year", "registered_at"]
-    values = [
-        (r.first_name, r.last_name, r.identification, university.pk, r.group and r.group.pk)
-        + (r.test_time, r.first_year, r.registered_at)
-        for r in rows
-    ]
-    for row, pk in zip(rows, _insert(Runner, fields, values, returning_ids=True), strict=True):
-        row.pk = pk
+    runners = Runner.objects.bulk_create(
+        [
+            Runner(
+                first_name=r.first_name,
+                last_name=r.last_name,
+                identification=r.identification,
+                university=university,
+                group=r.group,
+                test_time=r.test_time,
+                first_year=r.first_year,
+                registered_at=r.registered_at,
+            )
+            for r in rows
+        ],
+        batch_size=BATCH,
+    )
+    for row, runner in zip(rows, runners, strict=True):
+        row.pk = runner.pk
 
 
 def _write_laps(plan: _LapPlan, rows: list[_RunnerRow]) -> None:
-    """Every lap with its own ticket: done for a finished lap, running for the running one."""
+    """Every lap with its own ticket: done for a finished lap, running for the running one.
+
+    In chunks, so that a few thousand model instances are alive at a time rather than 400,000
+    (which the garbage collector would walk again and again).
+    """
     count = len(plan.runner_index)
-    done, running = QueueTicket.State.DONE.value, QueueTicket.State.RUNNING.value
-    tickets = [
-        (rows[r].pk, plan.queued_at[i], None, running if plan.running and i == count - 1 else done)
-        for i, r in enumerate(plan.runner_index)
-    ]
-    ticket_ids = _insert(QueueTicket, ["runner", "created_at", "position", "state"], tickets, returning_ids=True)
     ends = (plan.boundaries[1:] + [None])[:count]  # the running lap has none
-    laps = [
-        (rows[r].pk, ticket_id, start, end, wet)
-        for r, ticket_id, start, end, wet in zip(
-            plan.runner_index, ticket_ids, plan.boundaries[:count], ends, plan.raining, strict=True
+    for first in range(0, count, CHUNK):
+        laps = range(first, min(first + CHUNK, count))
+        tickets = QueueTicket.objects.bulk_create(
+            [
+                QueueTicket(
+                    runner_id=rows[plan.runner_index[i]].pk,
+                    created_at=plan.queued_at[i],
+                    position=None,
+                    state=QueueTicket.State.RUNNING if plan.running and i == count - 1 else QueueTicket.State.DONE,
+                )
+                for i in laps
+            ],
+            batch_size=BATCH,
         )
-    ]
-    _insert(Lap, ["runner", "ticket", "start", "end", "raining"], laps)
+        Lap.objects.bulk_create(
+            [
+                Lap(
+                    runner_id=ticket.runner_id,
+                    ticket_id=ticket.pk,
+                    start=plan.boundaries[i],
+                    end=ends[i],
+                    raining=plan.raining[i],
+                )
+                for i, ticket in zip(laps, tickets, strict=True)
+            ],
+            batch_size=BATCH,
+        )
 
 
 def _write_shift_memberships(rows: list[_RunnerRow]) -> None:
-    links = [(row.pk, shift.pk) for row in rows for shift in row.shifts]
-    _insert(Runner.shifts.through, ["runner", "shift"], links)
+    through = Runner.shifts.through
+    links = [through(runner_id=row.pk, shift_id=shift.pk) for row in rows for shift in row.shifts]
+    through.objects.bulk_create(links, batch_size=BATCH)
 
 
 def _write_queue(waiting: list[tuple[_RunnerRow, datetime]]) -> int:
     """The waiting tickets, behind whoever is waiting already, GAP apart as services/queue.py expects."""
     tail = QueueTicket.objects.filter(state=QueueTicket.State.WAITING).aggregate(tail=Max("position"))["tail"] or 0
-    tickets = [(row.pk, moment, tail + (i + 1) * GAP, "waiting") for i, (row, moment) in enumerate(waiting)]
-    _insert(QueueTicket, ["runner", "created_at", "position", "state"], tickets)
+    tickets = [
+        QueueTicket(runner_id=row.pk, created_at=moment, position=tail + (i + 1) * GAP)
+        for i, (row, moment) in enumerate(waiting)
+    ]
+    QueueTicket.objects.bulk_create(tickets, batch_size=BATCH)
     return len(tickets)
-
-
-def _insert(model, fields: list[str], rows: list[tuple], *, returning_ids: bool = False) -> list[int]:
-    """Multi-row INSERTs straight through the cursor, returning the new ids in row order if asked.
-
-    bulk_create compiles every value through its field (about 20 µs each), which is most of the
-    time at 200,000 laps; the values here are plain, so a handful of type checks adapt them.
-    """
-    meta, ops, features = model._meta, connection.ops, connection.features
-    if returning_ids and not features.can_return_rows_from_bulk_insert:
-        raise RuntimeError("the demo needs INSERT ... RETURNING (PostgreSQL, or SQLite 3.35 or later)")
-    columns = ", ".join(ops.quote_name(meta.get_field(name).column) for name in fields)
-    placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    returning = f" RETURNING {ops.quote_name(meta.pk.column)}" if returning_ids else ""
-    # SQLite takes at most 999 parameters and 500 rows per statement.
-    size = min(500, (features.max_query_params or 10_000) // len(fields))
-    native_duration = features.has_native_duration_field
-
-    def adapt(value):
-        if isinstance(value, datetime):
-            return ops.adapt_datetimefield_value(value)
-        if isinstance(value, timedelta) and not native_duration:
-            return duration_microseconds(value)
-        return value
-
-    ids = []
-    with connection.cursor() as cursor:
-        for first in range(0, len(rows), size):
-            batch = rows[first : first + size]
-            sql = f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) VALUES "
-            sql += ", ".join([placeholders] * len(batch)) + returning
-            cursor.execute(sql, [adapt(value) for row in batch for value in row])
-            if returning_ids:
-                ids.extend(pk for (pk,) in cursor.fetchall())
-    return ids
 
 
 def _update_settings(cfg: EventSettings, race_start: datetime, now: datetime, plan: _LapPlan, *, fresh: bool) -> None:

@@ -14,9 +14,9 @@ def healthz(request):
         checks["database"] = f"error: {type(error).__name__}"
     if settings.REDIS_URL:
         try:
-            from competition import events, fanout
+            from competition.stream import fanout
 
-            events.redis_client().ping()
+            fanout.redis_client().ping()
             checks["redis"] = "ok" if fanout.healthy() else "error: event subscription down"
         except Exception as error:
             checks["redis"] = f"error: {type(error).__name__}"

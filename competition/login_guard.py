@@ -27,7 +27,7 @@ from django.core.cache import cache
 from django.dispatch import receiver
 
 from competition.errors import DomainError
-from competition.events import SOURCE
+from competition.stream.fanout import SOURCE
 
 log = logging.getLogger(__name__)
 

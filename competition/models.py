@@ -259,7 +259,7 @@ class Lap(models.Model):
     # memberships change, so that totals and leaderboards are plain sums.
     points = models.PositiveIntegerField(null=True, blank=True, editable=False)
     # "Record anyway": the press that finished this lap overrode the minimum lap time (SPEC section 3).
-    # A database default too: the demo data and other raw writers insert laps without it.
+    # A database default too, for rows written outside the ORM (a restore, a hand-made fix in SQL).
     forced = models.BooleanField(default=False, db_default=False, editable=False)
     # Staff vouched for this lap (services.laps.lap_confirm): a suspect lap counts as a fastest lap.
     confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -17,7 +17,7 @@ from import_export.widgets import BooleanWidget, DateTimeWidget, Widget
 from competition.folding import Fold
 from competition.models import Group, Lap, Runner, University
 from competition.scoring import with_points
-from competition.services.runners import normalise_identification
+from competition.services.runners import normalise_identification, runner_create, runner_update
 
 DEFAULT_UNIVERSITY = "KU Leuven"
 RUNNER_COLUMNS = ("first_name", "last_name", "identification", "university", "group", "first_year", "test_time")
@@ -245,6 +245,25 @@ class RunnerResource(resources.ModelResource):
                     errors["identification"] = [problem]
         if errors:
             raise ValidationError(errors)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """The confirmed import writes through the runner services: audited and announced like any edit.
+
+        The preview writes as the library does (its transaction is rolled back), so that it takes no
+        event number while the control table is pressing next lap.
+        """
+        if kwargs.get("dry_run"):
+            return super().save_instance(instance, is_create, row, **kwargs)
+        by = kwargs.get("user")
+        values = {name: getattr(instance, name) for name in RUNNER_COLUMNS}
+        if is_create:
+            instance.pk = runner_create(by=by, **values).pk
+            instance._state.adding = False
+            return
+        current = Runner.objects.get(pk=instance.pk)
+        changed = {name: value for name, value in values.items() if getattr(current, name) != value}
+        if changed:
+            runner_update(by=by, runner=current, **changed)
 
 
 def import_report(result) -> dict | None:

@@ -1,6 +1,6 @@
 """ASGI entry point for Daphne.
 
-GET /api/events/ goes straight to the event stream (competition.stream): a stream stays open for
+GET /api/events/ goes straight to the event stream (competition.stream.asgi): a stream stays open for
 hours, and Django's request cycle would hold a thread and a request's worth of objects for each.
 Everything else is Django, run as WSGI in pools of threads, one per lane (it24u/lanes.py).
 """
@@ -42,18 +42,25 @@ LANES = {
         busy="The server is busy checking other logins: try again in a few seconds.",
         slow_refusals=1.0,
     ),
+    # Static files (WhiteNoise answers them first thing in Django's middleware, it24u/settings.py).
+    "static": Lane(
+        WSGIMiddleware(wsgi_application, workers=settings.STATIC_THREADS),
+        name="static",
+        threads=settings.STATIC_THREADS,
+    ),
 }
 
 from competition import selectors, stream  # noqa: E402
 from it24u import direct_writes  # noqa: E402
 
-# Under Daphne (Twisted), a write goes out at once instead of on the loop's next turn.
+# Under Daphne (Twisted), a write goes out at once instead of on the loop's next turn (unless
+# DIRECT_WRITES=0, or on a Twisted it was not written for: then it warns and changes nothing).
 direct_writes.install()
 # Before the first request (Daphne listens only once this module is loaded): the event stream's
 # memory of the newest events, the statistics snapshot, and the command lane's threads with their
 # database connections, so that after a restart the thousand screens that come back, and the
 # organiser's first press, find them ready instead of setting them up at the same moment.
-stream.hub.preload()
+stream.hub.local.preload()
 selectors.warm_up()
 open_connections(LANES["commands"], settings.COMMAND_THREADS)
 
@@ -73,9 +80,3 @@ async def application(scope, receive, send):
         return await LANES["default"](scope, receive, send)
     lane = LANES[lane_of(scope["method"], scope["path"], scope.get("headers", []))]
     return await lane(scope, receive, send)
-
-
-if settings.SERVE_STATIC:
-    from it24u.spa import StaticFilesHandler
-
-    application = StaticFilesHandler(application)

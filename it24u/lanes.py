@@ -5,10 +5,14 @@ lane can take the threads of another (SPEC section 7: no anonymous traffic may s
   next lap never waits behind a thousand spectators' reads or a login storm.
 - `login`: everything that checks a password (the API and admin logins, HTTP basic): a storm of
   guesses queues up here and nowhere else, and beyond a bounded queue it is refused at once.
+- `static`: the static files (the app's build), when the worker serves them (SERVE_STATIC, without
+  NGINX): a thousand phones loading the app, or its service worker fetching every file, never
+  take the threads that answer the API.
 - `default`: every other request (pages, reads, the admin).
 
 The event stream needs no thread at all (competition.stream). Each thread keeps one database
-connection, so a worker holds at most REQUEST_THREADS + COMMAND_THREADS + LOGIN_THREADS of them.
+connection, so a worker holds at most REQUEST_THREADS + COMMAND_THREADS + LOGIN_THREADS of them
+(the static lane's threads answer before Django's database is touched).
 """
 
 import asyncio
@@ -22,10 +26,13 @@ from django.conf import settings
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 COMMAND_PATHS = re.compile(r"^/api/(laps|queue|runners)/")
 LOGIN_PATHS = {"/api/auth/login/", f"/{settings.ADMIN_PATH}login/"}
+STATIC_PREFIX = settings.STATIC_URL
 
 
 def lane_of(method: str, path: str, headers: list[tuple[bytes, bytes]]) -> str:
     """The lane of a request, from its method, path and headers (nothing that costs a query)."""
+    if path.startswith(STATIC_PREFIX):
+        return "static"
     for name, value in headers:
         if name.lower() == b"authorization" and value[:6].lower() == b"basic ":
             return "login"

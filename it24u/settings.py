@@ -1,6 +1,8 @@
 """Settings for 24-hour run: one module, driven by the environment (see README, "Configuration")."""
 
 import mimetypes
+import re
+import warnings
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -84,6 +86,9 @@ REQUEST_THREADS = env_int("REQUEST_THREADS", 8)
 COMMAND_THREADS = env_int("COMMAND_THREADS", 4)
 LOGIN_THREADS = env_int("LOGIN_THREADS", 2)
 CONN_MAX_AGE = env_int("SQL_CONN_MAX_AGE", 60)
+# Under Daphne a socket sends at once when nothing is buffered before it (it24u/direct_writes.py);
+# 0 keeps Twisted's own buffered writes (e.g. to compare, or on a Twisted it was not checked against).
+DIRECT_WRITES = env_bool("DIRECT_WRITES", True)
 
 
 def _database() -> dict:
@@ -141,6 +146,25 @@ if FRONTEND_DIST.exists():
     STATICFILES_DIRS.append(("app", FRONTEND_DIST))
 # Daphne serves static files itself in development; NGINX does it in production.
 SERVE_STATIC = env_bool("SERVE_STATIC", DEBUG)
+# Serving them, WhiteNoise (in the static lane, it24u/asgi.py) sends the gzipped copy that the build
+# writes next to each file (frontend/weight.config.ts) to a browser that accepts gzip, caches the
+# app's hashed files for a year, and reads the files where they are (frontend/dist, the apps'
+# static folders): no collectstatic needed.
+if SERVE_STATIC:
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # right after SecurityMiddleware
+    # It reads STATIC_ROOT too, which only collectstatic (for NGINX) fills: no warning when it is not there.
+    warnings.filterwarnings("ignore", message=f"No directory at: {re.escape(str(STATIC_ROOT))}")
+WHITENOISE_USE_FINDERS = True
+
+
+def _static_headers(headers, path: str, url: str) -> None:
+    # The app's hashed files never change: a year, as NGINX says (WhiteNoise's own is ten years).
+    if url.startswith(f"{STATIC_URL}app/assets/"):
+        headers["Cache-Control"] = "public, max-age=31536000, immutable"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
+STATIC_THREADS = env_int("STATIC_THREADS", 4)
 
 # An API body bigger than this is refused with 413 (competition.middleware): no API request
 # needs more. Admin forms keep Django's own, larger limit.
@@ -186,9 +210,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-# Events: stored in the database (replay by Last-Event-ID, also after a restart) and fanned
-# out in-process, or across worker processes through Redis when REDIS_URL is set.
-EVENTSTREAM_STORAGE_CLASS = "django_eventstream.storage.DjangoModelStorage"
+# Events: stored in the database (replay by Last-Event-ID, also after a restart; django_eventstream's
+# Event and EventCounter tables) and fanned out in-process, or across worker processes through Redis
+# when REDIS_URL is set (competition.events publishes; the stream serves them).
 EVENTS_CHANNEL = "race"
 EVENTS_RETENTION_HOURS = env_int("EVENTS_RETENTION_HOURS", 72)
 # Open event streams per worker (503 beyond it; ~15 KiB each) and per client address (429 beyond it;
@@ -246,7 +270,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # The SPA loads only its own files; Vuetify writes its theme as a <style> element (hence inline
-# styles), and the kiosk's barcode reader compiles WebAssembly. Set on every response, also with
+# styles), and the kiosk's barcode reader compiles WebAssembly. The service worker (/sw.js, worker-src)
+# and the web app manifest (default-src) are its own files too. Set on every response, also with
 # DEBUG=1, so that the browser tests run under the same policy.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

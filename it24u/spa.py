@@ -1,19 +1,16 @@
 """The built single-page app, served by Django on the same origin as the API.
 
 Vite builds frontend/ into frontend/dist with its assets under /static/app/assets/ (hashed
-names: cached for a year). Every other path that is not the API, the admin or a static file is
-a route of the app, so it gets index.html (never cached, so a new build is picked up at once).
+names: cached for a year, by NGINX or, without it, by WhiteNoise: it24u/settings.py). Every other
+path that is not the API, the admin or a static file is a route of the app, so it gets index.html
+(never cached, so a new build is picked up at once).
 """
 
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 from django.http import HttpResponse
-
-ASSETS_PREFIX = "/static/app/assets/"
-LONG_CACHE = "public, max-age=31536000, immutable"
 
 
 def dist_dir() -> Path:
@@ -37,13 +34,3 @@ def index(request, route: str = ""):
     response = HttpResponse(_index_html(path, path.stat().st_mtime), content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response
-
-
-class StaticFilesHandler(ASGIStaticFilesHandler):
-    """Django's development static files, with a long cache for the app's hashed assets."""
-
-    async def get_response_async(self, request):
-        response = await super().get_response_async(request)
-        if request.path.startswith(ASSETS_PREFIX) and response.status_code == 200:
-            response["Cache-Control"] = LONG_CACHE
-        return response

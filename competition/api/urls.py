@@ -2,7 +2,7 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from competition.api import views
-from competition.api.events import events_view
+from competition.stream import events_view
 
 
 class APIRootView(DefaultRouter.APIRootView):

@@ -1,7 +1,11 @@
-"""What every write shares: the race lock and the audit log."""
+"""What every write shares: the race lock, the audit log and the resync event."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 
+from competition import events
+from competition.errors import InvalidInput
 from competition.models import AuditEntry, EventSettings
 
 
@@ -25,3 +29,31 @@ def audit(*, by, action: str, target, details: dict | None = None, idempotency_k
         details=details or {},
         idempotency_key=idempotency_key,
     )
+
+
+def resync(*, model: str, ids: list[int], action: str) -> int:
+    """Publish that rows changed in a way no precise event describes: every page reloads its snapshot.
+
+    For staff fixes in the admin (a finished lap's times, a deleted lap) and the demo data; the
+    race itself always has a precise event.
+    """
+    return events.emit("resync", {"model": model, "ids": sorted(ids), "action": action})
+
+
+def changed_fields(instance: Model, changes: dict) -> dict:
+    """The changes that differ from the row as loaded (a relation compares by id)."""
+    changed = {}
+    for name, value in changes.items():
+        field = instance._meta.get_field(name)
+        new = value.pk if field.is_relation and value is not None else value
+        if getattr(instance, field.attname) != new:
+            changed[name] = value
+    return changed
+
+
+def check_rules(instance: Model) -> None:
+    """The model's fields and constraints, checked again under the lock (a form checked them before it)."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        raise InvalidInput(" ".join(error.messages)) from None

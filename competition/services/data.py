@@ -1,26 +1,39 @@
-"""Edits of the reference data (groups, criteria, happy hours, shifts, universities) through the API.
+"""Edits of the reference data (groups, criteria, happy hours, shifts, universities): API and admin.
 
-Each is audited, and a change that can move points tells every screen to refresh them.
+Each is audited, and a change that can move points stores them again for the laps it can move
+and tells every screen to refresh them.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Model, ProtectedError
+from django.db.models import Model, ProtectedError, QuerySet
 
 from competition import events
 from competition.errors import DomainError
-from competition.models import Criterion, Group, HappyHour, Lap
+from competition.models import Criterion, Group, HappyHour, Lap, Runner
 from competition.scoring import store_points
 from competition.services.common import audit
 
-POINTS_MODELS = (Criterion, HappyHour, Group)
+
+def _moves_points(instance: Model, changed: set[str], action: str) -> bool:
+    if isinstance(instance, (Criterion, HappyHour)):
+        return True
+    return isinstance(instance, Group) and (action == "delete" or "happy_hours" in changed)
 
 
-def _after_change(instance: Model, action: str, by, details: dict) -> None:
+def _laps_moved(instances: list[Model]) -> QuerySet[Lap]:
+    """The laps whose points a change of these rows can move; read before a delete (members go groupless)."""
+    if isinstance(instances[0], (Criterion, HappyHour)):
+        return Lap.objects.all()
+    members = Runner.objects.filter(group__in=[instance.pk for instance in instances])
+    return Lap.objects.filter(runner__in=list(members.values_list("pk", flat=True)))
+
+
+def _after_change(instance: Model, action: str, by, details: dict, laps: QuerySet[Lap] | None) -> None:
     name = type(instance).__name__.lower()
     events.emit("data_changed", {"model": name, "id": instance.pk, "action": action})
-    if isinstance(instance, POINTS_MODELS):
-        store_points(Lap.objects.all())
+    if laps is not None:
+        store_points(laps)
         events.emit("points_changed", {"reason": name})
     audit(by=by, action=action, target=instance, details=details)
 
@@ -28,10 +41,15 @@ def _after_change(instance: Model, action: str, by, details: dict) -> None:
 def _save(instance: Model, fields: list[str], m2m: dict, *, by, action: str) -> Model:
     try:
         with transaction.atomic():
-            instance.save()
+            if action == "create":
+                instance.save()
+            elif fields:  # only what this edit changes
+                instance.save(update_fields=fields)
             for field, values in m2m.items():
                 getattr(instance, field).set(values)
-            _after_change(instance, action, by, {"fields": sorted([*fields, *m2m])})
+            changed = {*fields, *m2m}
+            laps = _laps_moved([instance]) if _moves_points(instance, changed, action) else None
+            _after_change(instance, action, by, {"fields": sorted(changed)}, laps)
     except IntegrityError as error:
         raise DomainError(
             _broken_rule(instance)
@@ -62,15 +80,28 @@ def data_update(*, by, instance: Model, fields: dict, m2m: dict | None = None) -
 
 
 def data_delete(*, by, instance: Model) -> None:
-    pk = instance.pk
+    data_delete_many(by=by, instances=[instance])
+
+
+def data_delete_many(*, by, instances: list[Model]) -> None:
+    """Delete rows of one model together (the admin's bulk delete): points are stored once."""
+    if not instances:
+        return
     try:
         with transaction.atomic():
-            instance.delete()
-            instance.pk = pk
-            _after_change(instance, "delete", by, {})
+            moves = _moves_points(instances[0], set(), "delete")
+            laps = _laps_moved(instances) if moves else None
+            for instance in instances:
+                pk = instance.pk
+                instance.delete()
+                instance.pk = pk  # the event and the audit entry name the row that is gone
+                _after_change(instance, "delete", by, {}, None)
+            if laps is not None:  # once for the whole selection
+                store_points(laps)
+                events.emit("points_changed", {"reason": type(instances[0]).__name__.lower()})
     except ProtectedError:
         raise DomainError(
-            f"This {type(instance)._meta.verbose_name} is still in use (runners or laps refer to it); "
+            f"This {type(instances[0])._meta.verbose_name} is still in use (runners or laps refer to it); "
             "change those first.",
             code="in_use",
         ) from None

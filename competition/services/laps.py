@@ -31,7 +31,7 @@ def _lap_ref(lap: Lap | None) -> dict | None:
     return lap_payload(Lap.objects.select_related("runner__group").get(pk=lap.pk))
 
 
-def _is_personal_best(lap: Lap, cfg: EventSettings) -> bool:
+def is_personal_best(lap: Lap, cfg: EventSettings) -> bool:
     """Whether a just-finished lap beats every earlier lap of its runner (screens celebrate it).
 
     Suspect laps count on neither side: a forced or implausibly short lap is no record to celebrate
@@ -119,7 +119,7 @@ def lap_advance(
             finished = lap_payload(running, running.points, plausible=plausible)
             # Events go to everybody: after a freeze, the lap's points are not in them.
             public = lap_payload(running, running.points, frozen_at=cfg.leaderboard_frozen_at, plausible=plausible)
-            seq = events.emit("lap_finished", {"lap": public, "personal_best": _is_personal_best(running, cfg)})
+            seq = events.emit("lap_finished", {"lap": public, "personal_best": is_personal_best(running, cfg)})
         if not stop:
             head = (
                 QueueTicket.objects.select_for_update(of=("self",))
@@ -225,17 +225,26 @@ def lap_assign(*, by, lap_id: int, runner_id: int) -> dict:
         runner = Runner.objects.filter(pk=runner_id).first()
         if runner is None:
             raise NotFound(f"There is no runner {runner_id}.", code="unknown_runner")
-        lap.runner = runner
-        lap.save(update_fields=["runner"])
-        store_points(Lap.objects.filter(pk=lap.pk))  # the runner's group decides the happy hours
-        lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
-        plausible = cfg.plausible_lap_time
-        payload = lap_payload(lap, plausible=plausible)
-        public = lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at, plausible=plausible)
-        seq = events.emit("lap_assigned", {"lap": public})
-        if lap.end:
-            seq = events.emit("points_changed", {"reason": "lap_assigned", "runner": runner.pk})
-        audit(by=by, action="assign", target=lap, details={"runner": runner.pk})
+        return give_lap(by=by, cfg=cfg, lap=lap, runner=runner)
+
+
+def give_lap(*, by, cfg: EventSettings, lap: Lap, runner: Runner | None) -> dict:
+    """Give a locked lap to a runner (or to nobody), under the race lock: lap_assign, and the admin's fix."""
+    previous = lap.runner_id
+    lap.runner = runner
+    lap.save(update_fields=["runner"])
+    store_points(Lap.objects.filter(pk=lap.pk))  # the runner's group decides the happy hours
+    lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
+    plausible = cfg.plausible_lap_time
+    payload = lap_payload(lap, plausible=plausible)
+    public = lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at, plausible=plausible)
+    seq = events.emit("lap_assigned", {"lap": public})
+    if lap.end:
+        seq = events.emit("points_changed", {"reason": "lap_assigned", "runner": lap.runner_id or previous})
+    details = {"runner": lap.runner_id}
+    if previous is not None:  # a fix in the admin: whose lap it was
+        details["previous"] = previous
+    audit(by=by, action="assign", target=lap, details=details)
     return {"lap": payload, "seq": seq}
 
 

@@ -1,18 +1,21 @@
-"""The waiting queue (SPEC section 3): enqueue, insert, move, skip, remove.
+"""The waiting queue (SPEC section 3): enqueue, insert, move, skip, remove, and staff's ticket fixes.
 
 Waiting tickets are ordered by a sort key with wide gaps. A move puts the ticket's key halfway
 between its new neighbours, so it rewrites one row whatever the queue length; only when two
 neighbours have no room left (after ~20 moves into the same gap) is the queue renumbered.
 """
 
+from datetime import datetime
+
 from django.db import transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, ProtectedError
+from django.utils import timezone
 
 from competition import events
 from competition.errors import DomainError, NotFound
 from competition.models import QueueTicket, Runner
 from competition.payloads import ticket_payload
-from competition.services.common import audit, race_lock
+from competition.services.common import audit, changed_fields, check_rules, race_lock, resync
 from competition.services.idempotency import CommandResult, run_idempotent
 
 GAP = 1 << 20
@@ -178,3 +181,85 @@ def queue_reset(*, by) -> int:
             events.emit("queue_reset", {"removed": count})
             audit(by=by, action="queue_reset", target=None, details={"removed": count})
     return count
+
+
+# Staff's fixes in the admin. A waiting ticket's position there is the raw sort key; what the
+# screens get is the same event as the API's insert, move or remove whenever the fix is one.
+
+TICKET_EDITABLE = frozenset({"runner", "created_at", "position", "state"})
+
+
+def ticket_create(
+    *, by, runner: Runner, state: str = WAITING, position: int | None = None, created_at: datetime | None = None
+) -> QueueTicket:
+    """Add a ticket by hand: a waiting one joins the queue at its sort key, another is for the record."""
+    with transaction.atomic():
+        race_lock()
+        ticket = QueueTicket(runner=runner, state=state, position=position, created_at=created_at or timezone.now())
+        check_rules(ticket)
+        ticket.save()
+        if ticket.state == WAITING:
+            place = place_of(ticket)
+            events.emit("queue_inserted", {"ticket": ticket_payload(ticket, place)})
+            audit(by=by, action="queue_insert", target=ticket, details={"runner": runner.pk, "position": place})
+        else:  # no screen shows a ticket that is not waiting
+            audit(by=by, action="create", target=ticket, details={"runner": runner.pk, "state": ticket.state})
+    return ticket
+
+
+def ticket_edit(*, by, ticket_id: int, **changes) -> QueueTicket:
+    """Correct a ticket's runner, time, sort key or state; only the given fields are written."""
+    unknown = set(changes) - TICKET_EDITABLE
+    assert not unknown, f"not editable here: {unknown}"
+    with transaction.atomic():
+        race_lock()
+        ticket = QueueTicket.objects.select_for_update().filter(pk=ticket_id).first()
+        if ticket is None:
+            raise NotFound(f"There is no queue ticket {ticket_id}.")
+        changed = changed_fields(ticket, changes)
+        if not changed:
+            return ticket
+        was_waiting = ticket.state == WAITING
+        before = place_of(ticket) if was_waiting else None
+        for name, value in changed.items():
+            setattr(ticket, name, value)
+        check_rules(ticket)
+        ticket.save(update_fields=list(changed))
+        ticket = QueueTicket.objects.select_related("runner__group").get(pk=ticket.pk)
+        waiting, queue_only = ticket.state == WAITING, changed.keys() <= {"state", "position"}
+        if was_waiting and waiting and changed.keys() == {"position"}:  # the API's move
+            place = place_of(ticket)
+            events.emit("queue_moved", {"ticket": ticket_payload(ticket, place), "from": before})
+            audit(by=by, action="queue_move", target=ticket, details={"from": before, "to": place})
+            return ticket
+        if was_waiting and not waiting and queue_only:
+            events.emit("queue_removed", {"ticket": {"id": ticket.pk, "runner": ticket.runner_id}, "from": before})
+            if ticket.state == QueueTicket.State.REMOVED:  # the API's remove
+                audit(by=by, action="queue_remove", target=ticket, details={"runner": ticket.runner_id, "from": before})
+                return ticket
+        elif waiting and not was_waiting and queue_only:
+            events.emit("queue_inserted", {"ticket": ticket_payload(ticket, place_of(ticket))})
+        elif was_waiting or waiting:  # another runner or time in the queue
+            resync(model="queueticket", ids=[ticket.pk], action="update")
+        audit(by=by, action="update", target=ticket, details={"fields": sorted(changed)})
+    return ticket
+
+
+def ticket_delete(*, by, ticket_ids: list[int]) -> int:
+    """Delete tickets (a waiting one leaves the queue); a ticket that a lap ran on stays. Returns how many."""
+    with transaction.atomic():
+        race_lock()
+        tickets = list(QueueTicket.objects.select_for_update().filter(pk__in=ticket_ids).order_by("pk"))
+        for ticket in tickets:
+            place = place_of(ticket) if ticket.state == WAITING else None
+            audit(by=by, action="delete", target=ticket, details={"runner": ticket.runner_id, "state": ticket.state})
+            pk = ticket.pk
+            try:
+                ticket.delete()
+            except ProtectedError:
+                raise DomainError(
+                    f"Ticket {pk} belongs to a lap: delete or correct the lap first.", code="in_use"
+                ) from None
+            if place is not None:
+                events.emit("queue_removed", {"ticket": {"id": pk, "runner": ticket.runner_id}, "from": place})
+    return len(tickets)

@@ -1,14 +1,16 @@
 """Registering and editing runners."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 
 from competition import events
 from competition.errors import DomainError, InvalidInput
-from competition.models import Runner, University, normalise_identification
+from competition.models import QueueTicket, Runner, University, normalise_identification
 from competition.patterns import pattern_problem
 from competition.payloads import runner_public
 from competition.scoring import store_points
-from competition.services.common import audit
+from competition.services.common import audit, race_lock
+from competition.services.queue import place_of
 
 
 def identification_problem(identification: str, university: University | None = None) -> str | None:
@@ -75,7 +77,8 @@ def runner_update(*, by, runner: Runner, **fields) -> Runner:
         _validate(runner.identification, runner.university)
     try:
         with transaction.atomic():
-            runner.save()
+            if fields:  # only what this edit changes: the kiosk may have changed other fields meanwhile
+                runner.save(update_fields=list(fields))
             if shifts is not None:
                 runner.shifts.set(shifts)
             events.emit("runner_changed", {"runner": runner_public(runner)})
@@ -93,3 +96,26 @@ def runner_update(*, by, runner: Runner, **fields) -> Runner:
             f"Another runner already has student ID {runner.identification}.", code="already_registered"
         ) from None
     return runner
+
+
+def runner_delete(*, by, runner_ids: list[int]) -> int:
+    """Delete runners who never ran (a runner with laps stays); a waiting ticket leaves the queue."""
+    with transaction.atomic():
+        race_lock()  # their tickets go with them, and the queue is the race's
+        runners = list(Runner.objects.filter(pk__in=runner_ids).order_by("pk"))
+        for runner in runners:
+            waiting = runner.tickets.filter(state=QueueTicket.State.WAITING).first()
+            place = place_of(waiting) if waiting else None
+            audit(by=by, action="delete", target=runner, details={})
+            pk = runner.pk
+            try:
+                runner.delete()
+            except ProtectedError:
+                raise DomainError(
+                    f"{runner} has run laps and stays on record: give those laps to someone else first.",
+                    code="in_use",
+                ) from None
+            if waiting is not None:
+                events.emit("queue_removed", {"ticket": {"id": waiting.pk, "runner": pk}, "from": place})
+            events.emit("data_changed", {"model": "runner", "id": pk, "action": "delete"})
+    return len(runners)

@@ -22,6 +22,9 @@ FIELDS = {
     "leaderboard_size",
     "night_start_hour",
     "night_end_hour",
+    # The admin's form sets these directly; the API through leaderboard_frozen and reload_displays.
+    "leaderboard_frozen_at",
+    "reload_token",
 }
 
 

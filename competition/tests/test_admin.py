@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import openpyxl
 import pytest
-from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -15,7 +14,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django_eventstream.models import Event
 
 from competition.models import (
     AuditEntry,
@@ -31,6 +29,7 @@ from competition.models import (
     University,
 )
 from competition.resources import LAP_COLUMNS
+from competition.tests.admin_forms import form_data, split, stored_events, url
 from competition.tests.conftest import assert_invariants
 from competition.tests.factories import (
     CriterionFactory,
@@ -84,45 +83,6 @@ def race(db) -> dict:
     AuditEntry.objects.create(action="advance", target_type="lap", target_id=str(finished.pk))
     IdempotencyRecord.objects.create(key="k1", action="advance", status_code=200, response={})
     return {"group": group, "shift": shift, "runner": runner, "lap": finished, "running": running, "ticket": ticket}
-
-
-def url(model, view: str, *args) -> str:
-    return reverse(f"admin:competition_{model._meta.model_name}_{view}", args=args)
-
-
-def stored_events(kind: str) -> list[dict]:
-    rows = Event.objects.filter(type=kind).order_by("eid")
-    return [json.loads(json.loads(row.data)) for row in rows]
-
-
-def form_data(response) -> dict:
-    """What a browser sends back for the admin form on this page when nothing is changed."""
-    form = response.context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        widget = getattr(field.widget, "widget", field.widget)  # unwrap the related-object wrapper
-        if isinstance(widget, forms.SplitDateTimeWidget):
-            day, moment = widget.decompress(value)
-            values = {
-                f"{name}_0": day.isoformat() if day else "",
-                f"{name}_1": moment.strftime("%H:%M:%S") if moment else "",
-            }
-        elif isinstance(widget, forms.CheckboxInput):
-            values = {name: "on"} if value else {}
-        elif isinstance(field, forms.ModelMultipleChoiceField):
-            values = {name: [str(v) for v in value or []]}
-        else:
-            values = {name: "" if value is None else str(value)}
-        data.update(values)
-        if field.show_hidden_initial:  # fields with a callable default carry their initial value along
-            data.update({f"initial-{key}": v for key, v in values.items()})
-    return data
-
-
-def split(moment) -> dict:
-    local = timezone.localtime(moment)
-    return {"0": local.date().isoformat(), "1": local.strftime("%H:%M:%S")}
 
 
 # Every model
@@ -205,16 +165,12 @@ def test_an_admin_edit_of_a_runner_is_audited_and_published_without_the_student_
     assert (runner.first_name, runner.test_time) == ("Johannes", timedelta(minutes=4, seconds=12))
     entry = AuditEntry.objects.get(action="update", target_type="runner", target_id=str(runner.pk))
     assert entry.user.username == "boss"
-    assert entry.details == {"source": "admin", "fields": ["first_name", "test_time"]}
-    [event] = stored_events("data_changed")
-    assert {k: event[k] for k in ("model", "id", "action", "source")} == {
-        "model": "runner",
-        "id": runner.pk,
-        "action": "update",
-        "source": "admin",
-    }
+    assert entry.details == {"fields": ["first_name", "test_time"]}
+    [event] = stored_events("runner_changed")  # as from the API (runner_update)
+    assert (event["runner"]["id"], event["runner"]["first_name"]) == (runner.pk, "Johannes")
     assert "r0123456" not in json.dumps(event)
     assert stored_events("points_changed") == []  # the group did not change
+    assert stored_events("data_changed") == []
 
 
 def test_moving_a_runner_to_another_group_announces_changed_points(staff, race):
@@ -223,7 +179,7 @@ def test_moving_a_runner_to_another_group_announces_changed_points(staff, race):
     data = form_data(staff.get(url(Runner, "change", runner.pk)))
     data["group"] = str(other.pk)
     assert staff.post(url(Runner, "change", runner.pk), data).status_code == 302
-    assert [e["reason"] for e in stored_events("points_changed")] == ["admin"]
+    assert [(e["reason"], e["runner"]) for e in stored_events("points_changed")] == [("membership", runner.pk)]
 
 
 def test_a_student_id_is_stored_normalised_and_checked_against_the_university(staff, race):
@@ -317,10 +273,12 @@ def test_a_clean_import_creates_and_updates_runners_after_confirmation(staff, ra
     jan = Runner.objects.get(identification="r0123456")
     assert (jan.group, jan.test_time) == (race["group"], timedelta(hours=1, minutes=2, seconds=3))
 
-    entries = AuditEntry.objects.filter(target_type="runner", details__source="admin")
+    # Through the runner services, as from the kiosk and the API: audited and announced per runner.
+    entries = AuditEntry.objects.filter(target_type="runner", user__username="boss")
     assert sorted(entries.values_list("action", flat=True)) == ["create", "create", "update"]
     assert entries.get(action="update").details["fields"] == ["test_time"]
-    assert sorted(e["action"] for e in stored_events("data_changed")) == ["create", "create", "update"]
+    changed = sorted(e["runner"]["id"] for e in stored_events("runner_changed"))
+    assert changed == sorted([an.pk, bart.pk, jan.pk])
     assert stored_events("points_changed") == []
 
 
@@ -464,18 +422,18 @@ def test_a_rule_broken_between_the_check_and_the_save_is_a_message_not_a_server_
     assert not AuditEntry.objects.filter(target_type="lap", action="create").exists()
 
 
-def test_an_admin_lap_edit_announces_points_and_is_audited(staff, scored_lap):
+def test_an_admin_edit_of_a_finished_lap_makes_the_screens_reload_and_is_audited(staff, scored_lap):
     data = form_data(staff.get(url(Lap, "change", scored_lap.pk)))
     data["raining"] = "on"
     assert staff.post(url(Lap, "change", scored_lap.pk), data).status_code == 302
     scored_lap.refresh_from_db()
     assert scored_lap.raining
-    assert AuditEntry.objects.get(action="update", target_type="lap").details == {
-        "source": "admin",
-        "fields": ["raining"],
-    }
-    assert [e["model"] for e in stored_events("data_changed")] == ["lap"]
-    assert len(stored_events("points_changed")) == 1
+    assert AuditEntry.objects.get(action="update", target_type="lap").details == {"fields": ["raining"]}
+    # No event says "a past lap changed": every page reloads its snapshot (and with it the boards).
+    assert [(e["model"], e["ids"], e["action"]) for e in stored_events("resync")] == [
+        ("lap", [scored_lap.pk], "update")
+    ]
+    assert stored_events("data_changed") == []
     assert_invariants()  # its stored points are the rule's again
 
 
@@ -486,7 +444,8 @@ def test_deleting_laps_in_bulk_is_audited_per_lap(staff, race):
     assert not Lap.objects.filter(pk__in=ids).exists()
     deleted = AuditEntry.objects.filter(action="delete", target_type="lap")
     assert sorted(int(i) for i in deleted.values_list("target_id", flat=True)) == sorted(ids)
-    assert sorted(e["id"] for e in stored_events("data_changed")) == sorted(ids)
+    [event] = stored_events("resync")  # one for the whole selection
+    assert event["ids"] == sorted(ids)
 
 
 def test_queue_tickets_filter_by_state_and_search_by_runner(staff, race):

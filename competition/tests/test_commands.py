@@ -95,6 +95,16 @@ def test_demo_gives_every_lap_its_own_ticket_in_the_right_state(db):
         assert ticket.position is None and ticket.created_at < lap.start
 
 
+def test_demo_written_in_chunks_pairs_each_lap_with_its_own_ticket_and_stores_points(db, monkeypatch):
+    monkeypatch.setattr("competition.demo.CHUNK", 7)  # 60 laps: eight chunks and a short one
+    demo()
+    assert len(set(Lap.objects.values_list("ticket_id", flat=True))) == 60
+    pairs = Lap.objects.values_list("runner_id", "ticket__runner_id", "forced")
+    assert all(runner == ticket_runner and forced is False for runner, ticket_runner, forced in pairs)
+    assert Lap.objects.filter(end__isnull=False, points__isnull=True).count() == 0
+    assert_invariants()  # the stored points are the rule's
+
+
 def test_demo_queue_has_distinct_runners_at_spaced_positions(db):
     demo(queue=5)
     waiting = list(QueueTicket.objects.filter(state="waiting").order_by("position"))
@@ -136,12 +146,13 @@ def test_demo_competition_user_can_log_in_and_is_in_the_group(db):
 
 def test_demo_tells_screens_to_reload_with_one_event(db):
     demo()
-    stored = list(StoredEvent.objects.filter(type="data_changed"))
+    stored = list(StoredEvent.objects.exclude(type=""))
     assert len(stored) == 1
     assert json.loads(json.loads(stored[0].data)) | {"seq": None} == {
-        "type": "data_changed",
+        "type": "resync",  # every open page reloads its snapshot
         "seq": None,
         "model": "all",
+        "ids": [],
         "action": "demo",
     }
 

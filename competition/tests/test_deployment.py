@@ -230,6 +230,17 @@ def test_through_nginx_the_app_loads_static_files_are_cached_and_live_events_are
     assert "max-age=31536000" in asset.headers["cache-control"] and "immutable" in asset.headers["cache-control"]
     assert asset.headers.get("content-encoding") == "gzip"
 
+    # The service worker comes from the root (so that it controls every page), never cached; the
+    # web app manifest with its type; robots.txt.
+    worker = web.get("/sw.js")
+    assert worker.status_code == 200 and worker.headers["cache-control"] == "no-cache"
+    assert worker.headers["content-type"].startswith("text/javascript")
+    manifest = web.get(re.search(r'rel="manifest" href="([^"]+)"', web.get("/").text).group(1))
+    assert manifest.status_code == 200
+    assert manifest.headers["content-type"].startswith("application/manifest+json")
+    robots = web.get("/robots.txt")
+    assert robots.status_code == 200 and "Disallow: /control" in robots.text
+
     # Log in and press next lap through NGINX, as the control page does.
     api = Api(url)
     api.login()

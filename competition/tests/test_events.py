@@ -1,4 +1,4 @@
-"""Events: stored with the change, gap-free, delivered only after commit."""
+"""Events: stored with the change, gap-free, delivered only after commit (competition.events, competition.stream.delivery)."""
 
 import json
 
@@ -6,7 +6,8 @@ import pytest
 from django.db import transaction
 from django_eventstream.models import Event
 
-from competition import events
+from competition import events, stream
+from competition.stream import delivery
 from competition.tests.conftest import advance
 from competition.tests.factories import RunnerFactory
 
@@ -25,7 +26,7 @@ def test_an_event_outside_a_transaction_is_a_bug():
 
 def test_a_rolled_back_change_leaves_no_event_and_no_gap(monkeypatch, django_capture_on_commit_callbacks):
     delivered = []
-    monkeypatch.setattr(events, "_schedule", lambda kind, text, seq: delivered.append(seq))
+    monkeypatch.setattr(stream, "deliver", lambda kind, text, seq: delivered.append(seq))
     before = events.current_seq()
     with pytest.raises(RuntimeError), transaction.atomic():
         events.emit("doomed", {})
@@ -40,7 +41,7 @@ def test_a_rolled_back_change_leaves_no_event_and_no_gap(monkeypatch, django_cap
 
 def test_delivery_waits_for_the_commit(django_capture_on_commit_callbacks, monkeypatch):
     delivered = []
-    monkeypatch.setattr(events, "_schedule", lambda kind, text, seq: delivered.append(kind))
+    monkeypatch.setattr(stream, "deliver", lambda kind, text, seq: delivered.append(kind))
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
         events.emit("settings_changed", {})
         assert delivered == []
@@ -85,10 +86,10 @@ def test_delivery_runs_outside_the_request_thread_in_commit_order(monkeypatch):
 
     seen = []
     monkeypatch.setattr(
-        events, "_deliver", lambda batch: seen.extend((seq, threading.current_thread().name) for seq, _, _ in batch)
+        delivery, "_deliver", lambda batch: seen.extend((seq, threading.current_thread().name) for seq, _, _ in batch)
     )
     for seq in range(1, 6):
-        events._schedule("x", "{}", seq)
+        delivery.deliver("x", "{}", seq)
     deadline = time.monotonic() + 5
     while len(seen) < 5 and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -108,26 +109,26 @@ def wait_for(predicate, timeout=5.0):
 def test_a_requests_events_go_out_once_its_answer_is_on_its_way(monkeypatch):
     """The fan-out must not compete with the organiser's answer for the GIL and the event loop."""
     seen = []
-    monkeypatch.setattr(events, "_deliver", lambda batch: seen.extend(seq for seq, _, _ in batch))
-    monkeypatch.setattr(events, "HOLD_SECONDS", 5)
-    events._request_started()  # as Django signals it in the thread that serves the request
+    monkeypatch.setattr(delivery, "_deliver", lambda batch: seen.extend(seq for seq, _, _ in batch))
+    monkeypatch.setattr(delivery, "HOLD_SECONDS", 5)
+    delivery._request_started()  # as Django signals it in the thread that serves the request
     try:
-        events._schedule("lap_finished", "{}", 1)
-        events._schedule("lap_started", "{}", 2)
+        delivery.deliver("lap_finished", "{}", 1)
+        delivery.deliver("lap_started", "{}", 2)
         assert not wait_for(lambda: seen, timeout=0.3)
-        events._request_finished()  # the answer was handed to the server
+        delivery._request_finished()  # the answer was handed to the server
         assert wait_for(lambda: seen == [1, 2], timeout=1)
     finally:
-        events._request_finished()
+        delivery._request_finished()
 
 
 def test_a_request_that_never_finishes_holds_its_events_back_only_briefly(monkeypatch):
     seen = []
-    monkeypatch.setattr(events, "_deliver", lambda batch: seen.extend(seq for seq, _, _ in batch))
-    monkeypatch.setattr(events, "HOLD_SECONDS", 0.2)
-    events._request_started()
+    monkeypatch.setattr(delivery, "_deliver", lambda batch: seen.extend(seq for seq, _, _ in batch))
+    monkeypatch.setattr(delivery, "HOLD_SECONDS", 0.2)
+    delivery._request_started()
     try:
-        events._schedule("lap_started", "{}", 3)
+        delivery.deliver("lap_started", "{}", 3)
         assert wait_for(lambda: seen == [3], timeout=2)
     finally:
-        events._request_finished()
+        delivery._request_finished()

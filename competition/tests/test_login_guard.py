@@ -150,6 +150,8 @@ def test_failure_counts_of_two_deployments_on_one_redis_do_not_mix(rf):
         ("GET", "/api/auth/login/", [], "default"),
         ("PATCH", "/api/settings/", [], "default"),
         ("GET", "/", [], "default"),
+        ("GET", "/static/app/assets/index-abc123.js", [], "static"),
+        ("GET", "/static/admin/css/base.css", [(b"authorization", b"Basic YTpi")], "static"),
     ],
 )
 def test_each_request_runs_in_its_lane(method, path, headers, lane):

@@ -4,22 +4,27 @@ Every test runs a fresh hub in its own event loop against the real database; eve
 by the real publisher, in a thread, as a request would.
 """
 
+import ast
 import asyncio
+import graphlib
 import json
 import threading
+from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
 
-from competition import events, fanout, stream
+from competition import events
+from competition.stream import asgi, fanout, store, wire
+from competition.stream import hub as stream_hub
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def hub(monkeypatch):
-    fresh = stream.Hub()
-    monkeypatch.setattr(stream, "hub", fresh)
+    fresh = stream_hub.Hub()
+    monkeypatch.setattr(stream_hub, "local", fresh)
     return fresh
 
 
@@ -32,7 +37,7 @@ def emit(kind="lap_started", **payload) -> int:
 
 
 class Client:
-    """One GET /api/events/ through stream.asgi_app, with what it has received so far."""
+    """One GET /api/events/ through the stream's ASGI app, with what it has received so far."""
 
     def __init__(self, query: str = "", headers=(), client=("127.0.0.1", 50000)):
         self.scope = {"type": "http", "method": "GET", "path": "/api/events/", "query_string": query.encode()}
@@ -54,7 +59,7 @@ class Client:
         self.arrived.set()
 
     def start(self) -> "Client":
-        self.task = asyncio.ensure_future(stream.asgi_app(self.scope, self.receive, self.send))
+        self.task = asyncio.ensure_future(asgi.asgi_app(self.scope, self.receive, self.send))
         return self
 
     async def until(self, predicate, timeout=5.0):
@@ -219,8 +224,8 @@ def test_a_resync_reads_what_was_missed(hub):
 
 
 def test_a_client_from_further_back_than_memory_reads_the_database_in_pages(hub, monkeypatch):
-    monkeypatch.setattr(stream, "RECENT", 5)
-    monkeypatch.setattr(stream, "READ_LIMIT", 4)
+    monkeypatch.setattr(stream_hub, "RECENT", 5)
+    monkeypatch.setattr(store, "READ_LIMIT", 4)
     seqs = [emit_quietly("lap_started") for _ in range(12)]
 
     async def scenario():
@@ -236,8 +241,8 @@ def test_a_client_from_further_back_than_memory_reads_the_database_in_pages(hub,
 
 def test_waiting_streams_hold_no_thread_and_read_nothing_from_the_database(hub, monkeypatch):
     reads = []
-    original = stream.read_after
-    monkeypatch.setattr(stream, "read_after", lambda *a: reads.append(a) or original(*a))
+    original = store.read_after
+    monkeypatch.setattr(store, "read_after", lambda *a: reads.append(a) or original(*a))
     emit()
 
     async def scenario():
@@ -263,7 +268,7 @@ def test_waiting_streams_hold_no_thread_and_read_nothing_from_the_database(hub, 
 
 
 def test_an_idle_stream_gets_keep_alives(hub, monkeypatch):
-    monkeypatch.setattr(stream, "KEEPALIVE_SECONDS", 0.05)
+    monkeypatch.setattr(stream_hub, "KEEPALIVE_SECONDS", 0.05)
 
     async def scenario():
         client = Client().start()
@@ -275,7 +280,7 @@ def test_an_idle_stream_gets_keep_alives(hub, monkeypatch):
 
 def test_keep_alives_wait_for_a_period_without_events(hub, monkeypatch):
     """A busy race sends no keep-alives (each would be one more write per screen), an idle one does."""
-    monkeypatch.setattr(stream, "KEEPALIVE_SECONDS", 0.3)
+    monkeypatch.setattr(stream_hub, "KEEPALIVE_SECONDS", 0.3)
 
     def keep_alives(client):
         return sum(kind == "keep-alive" for kind, _, _ in client.events())
@@ -303,7 +308,7 @@ def test_the_redis_listener_hands_this_databases_race_messages_to_the_hub(hub):
         "event_type": "lap_started",
         "data": '{"seq": 7}',
         "pub_id": "7",
-        "source": events.SOURCE,
+        "source": fanout.SOURCE,
     }
     fanout.RedisListener.handle(hub, json.dumps(message))
     fanout.RedisListener.handle(hub, json.dumps({**message, "channel": "other"}))
@@ -420,7 +425,7 @@ def test_streams_beyond_the_per_worker_limit_get_a_503_with_retry_after(hub, set
 
 
 def test_a_client_from_too_far_back_gets_a_reset_not_the_whole_history(hub, monkeypatch, client):
-    monkeypatch.setattr(stream, "REPLAY_LIMIT", 5)
+    monkeypatch.setattr(wire, "REPLAY_LIMIT", 5)
     seqs = [emit(n=i) for i in range(12)]
 
     async def scenario():
@@ -448,8 +453,8 @@ def test_a_preloaded_hub_serves_the_first_screens_from_memory_and_reads_what_cam
     assert hub.newest == before[-1]
     since = emit(n=3)  # committed before the first stream (e.g. a press on this worker)
     reads = []
-    original = stream.read_after
-    monkeypatch.setattr(stream, "read_after", lambda *a: reads.append(a) or original(*a))
+    original = store.read_after
+    monkeypatch.setattr(store, "read_after", lambda *a: reads.append(a) or original(*a))
 
     async def scenario():
         client = Client(f"seq={before[0]}").start()
@@ -459,3 +464,49 @@ def test_a_preloaded_hub_serves_the_first_screens_from_memory_and_reads_what_cam
         await client.disconnect()
 
     run(scenario())
+
+
+# --- the layout: the publisher hands events to the stream, never the other way round ------------
+
+
+def competition_imports(module: str) -> set[str]:
+    """The competition modules `module` imports anywhere in its source (also inside functions)."""
+    root = Path(__file__).resolve().parents[2]
+
+    def source(name: str) -> Path | None:
+        base = root.joinpath(*name.split("."))
+        return next((p for p in (base / "__init__.py", base.with_suffix(".py")) if p.is_file()), None)
+
+    found = set()
+    for node in ast.walk(ast.parse(source(module).read_text())):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            # `from package import name`: the submodule when there is one, else the package itself.
+            names = [
+                f"{node.module}.{a.name}" if source(f"{node.module}.{a.name}") else node.module for a in node.names
+            ]
+        else:
+            continue
+        found.update(name for name in names if name.startswith("competition.") and source(name))
+    return found
+
+
+def test_the_stream_package_never_imports_the_publisher_so_delivery_has_no_import_cycle():
+    graph, todo = {}, ["competition.events"]
+    while todo:
+        name = todo.pop()
+        if name not in graph:
+            graph[name] = competition_imports(name)
+            todo.extend(graph[name])
+    assert "competition.stream" in graph["competition.events"]  # events.py hands committed events on
+    stream_modules = {name for name in graph if name.startswith("competition.stream")}
+    assert {"competition.stream.delivery", "competition.stream.hub", "competition.stream.wsgi"} <= stream_modules
+    reachable, todo = set(), list(stream_modules)
+    while todo:
+        name = todo.pop()
+        if name not in reachable:
+            reachable.add(name)
+            todo.extend(graph.get(name) or competition_imports(name))
+    assert "competition.events" not in reachable
+    graphlib.TopologicalSorter({name: graph[name] for name in stream_modules | {"competition.events"}}).prepare()

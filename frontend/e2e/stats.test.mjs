@@ -60,6 +60,8 @@ test('one 20-minute lap among 3-minute laps leaves the chart, the average and th
     const errors = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto('/')
+    // Chart.js is loaded once the chart is in sight: below the fold on a phone.
+    await page.locator('[data-test="lap-chart"]').scrollIntoViewIfNeeded()
     const canvas = page.locator('[data-test="lap-chart"] canvas')
     await canvas.waitFor()
     // The y-range as Chart.js laid the axis out (the chart writes it on its canvas).

@@ -7,7 +7,14 @@ import resource
 
 from django.core.management.base import BaseCommand, CommandError
 
-from competition.simulate import MAX_DURATION, MAX_SPECTATORS, Options, Simulation, SimulationError, format_report
+from competition.rehearsal.simulate import (
+    MAX_DURATION,
+    MAX_SPECTATORS,
+    Options,
+    Simulation,
+    SimulationError,
+    format_report,
+)
 
 
 def _login(value: str) -> tuple[str, str]:

@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   'points_changed',
   'data_changed',
   'settings_changed',
+  'resync', // staff changed the race in the admin in a way no other event says: reload the snapshot
 ] as const
 
 /** `open`: connected; the caller decides whether it has caught up (see `newest`). */

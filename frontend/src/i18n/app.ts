@@ -9,7 +9,10 @@ export default {
       query: 'Query',
       login: 'Log in',
       logout: 'Log out',
+      // The button shows the user's name: its accessible name starts with what it shows.
+      logoutAs: '{name}: log out',
       admin: 'Admin',
+      label: 'Pages',
     },
     connection: {
       lost: 'Connection lost — reconnecting…',
@@ -42,7 +45,9 @@ export default {
       query: 'Opzoeken',
       login: 'Aanmelden',
       logout: 'Afmelden',
+      logoutAs: '{name}: afmelden',
       admin: 'Beheer',
+      label: 'Pagina’s',
     },
     connection: {
       lost: 'Verbinding verbroken — opnieuw verbinden…',

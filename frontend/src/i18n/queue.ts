@@ -3,6 +3,17 @@ export default {
     title: 'Queue',
     waiting: 'Nobody waiting | 1 runner waiting | {n} runners waiting',
     reorderHint: 'Drag a card by its handle to reorder; changes are saved at once.',
+    keysHint:
+      'On a keyboard: Alt+↑ and Alt+↓ move the focused card one place, Alt+Home and Alt+End to the top and the bottom, M to a place you type; Enter shows the details.',
+    place: 'Place',
+    moved: '{name} moved to position {n}',
+    moveTo: {
+      title: 'Move {name}',
+      label: 'To place (1–{n})',
+      range: 'A place from 1 to {n}',
+      ok: 'Move',
+      cancel: 'Cancel',
+    },
     next: 'Next',
     noGroup: 'No group',
     firstYear: '1st year',
@@ -10,7 +21,6 @@ export default {
     emptyHint: 'Runners join it by scanning their student card at the queue-up stand.',
     drag: 'Drag to move {name}',
     remove: 'Remove {name} from the queue',
-    open: 'Show details for {name}',
     confirm: {
       title: 'Remove from the queue?',
       text: '{name} (number {n}) leaves the queue. They can queue up again by scanning their card.',
@@ -18,6 +28,7 @@ export default {
       ok: 'Remove',
     },
     close: 'Close',
+    infoTitle: 'Runner details',
     loadFailed: 'Could not load the runner’s details: {detail}',
     info: {
       testTime: 'Test time',
@@ -38,6 +49,17 @@ export default {
     waiting: 'Niemand wacht | 1 loper wacht | {n} lopers wachten',
     reorderHint:
       'Sleep een kaart aan het handvat om de volgorde te wijzigen; wijzigingen worden meteen bewaard.',
+    keysHint:
+      'Met het toetsenbord: Alt+↑ en Alt+↓ verplaatsen de kaart met de focus één plaats, Alt+Home en Alt+End helemaal naar boven en naar onder, M naar een plaats die je intypt; Enter toont de details.',
+    place: 'Plaats',
+    moved: '{name} staat nu op plaats {n}',
+    moveTo: {
+      title: '{name} verplaatsen',
+      label: 'Naar plaats (1–{n})',
+      range: 'Een plaats van 1 tot {n}',
+      ok: 'Verplaatsen',
+      cancel: 'Annuleren',
+    },
     next: 'Volgende',
     noGroup: 'Geen groep',
     firstYear: '1e jaar',
@@ -45,7 +67,6 @@ export default {
     emptyHint: 'Lopers schuiven aan door hun studentenkaart te scannen aan de aanschuifstand.',
     drag: '{name} verslepen',
     remove: '{name} uit de wachtrij halen',
-    open: 'Details van {name} tonen',
     confirm: {
       title: 'Uit de wachtrij halen?',
       text: '{name} (nummer {n}) verlaat de wachtrij. Opnieuw aanschuiven kan door de kaart te scannen.',
@@ -53,6 +74,7 @@ export default {
       ok: 'Verwijderen',
     },
     close: 'Sluiten',
+    infoTitle: 'Gegevens van de loper',
     loadFailed: 'De gegevens van de loper konden niet geladen worden: {detail}',
     info: {
       testTime: 'Testtijd',

@@ -1,5 +1,6 @@
 export default {
   en: {
+    title: 'Live statistics',
     now: {
       title: 'Now running',
       live: 'Live',
@@ -9,6 +10,7 @@ export default {
       idleHint: 'The next runner starts as soon as the baton is passed.',
       firstYear: 'First year',
       average: 'Median lap {time}',
+      pace: 'This lap against the median lap',
     },
     next: {
       title: 'Up next',
@@ -50,6 +52,7 @@ export default {
     boardEmpty: 'No laps yet — be the first!',
   },
   nl: {
+    title: 'Live statistieken',
     now: {
       title: 'Nu aan het lopen',
       live: 'Live',
@@ -59,6 +62,7 @@ export default {
       idleHint: 'De volgende loper vertrekt zodra het stokje wordt doorgegeven.',
       firstYear: 'Eerstejaars',
       average: 'Mediaan rondetijd {time}',
+      pace: 'Deze ronde tegenover de mediane ronde',
     },
     next: {
       title: 'Volgende lopers',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { addSample, estimateOffset } from './clock'
+import { addSample, estimateOffset, msToNextSecond } from './clock'
 
 describe('estimateOffset', () => {
   it('takes the sample with the lowest round trip and its midpoint', () => {
@@ -22,5 +22,14 @@ describe('estimateOffset', () => {
       samples = addSample(samples, { sentAt: i, receivedAt: i + 1, serverTime: i }, 8)
     expect(samples).toHaveLength(8)
     expect(samples[0].sentAt).toBe(4)
+  })
+})
+
+describe('msToNextSecond', () => {
+  it('waits until the server clock turns the next whole second', () => {
+    expect(msToNextSecond(12_345_250)).toBe(750)
+    expect(msToNextSecond(12_345_999)).toBe(1)
+    expect(msToNextSecond(12_345_000)).toBe(1000) // just turned: the next one
+    expect(msToNextSecond(-250)).toBe(250)
   })
 })

@@ -27,3 +27,8 @@ export function estimateOffset(samples: ClockSample[]): ClockEstimate | null {
 export function addSample(samples: ClockSample[], sample: ClockSample, limit = 8): ClockSample[] {
   return [...samples, sample].slice(-limit)
 }
+
+/** How long until the server's clock next shows a whole second: the one tick every timer waits for. */
+export function msToNextSecond(serverMs: number): number {
+  return 1000 - (((serverMs % 1000) + 1000) % 1000)
+}

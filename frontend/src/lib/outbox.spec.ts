@@ -1,14 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { load, makePress, newKey, save, settleHead, type Press } from './outbox'
+import { isOutboxKey, load, makePress, migrateLegacy, newKey, put, settle, type Press } from './outbox'
 
+/** localStorage as two tabs of one browser share it. */
 class MemoryStorage {
   data = new Map<string, string>()
+  get length() {
+    return this.data.size
+  }
+  key(index: number) {
+    return [...this.data.keys()][index] ?? null
+  }
   getItem(key: string) {
     return this.data.get(key) ?? null
   }
   setItem(key: string, value: string) {
     this.data.set(key, value)
+  }
+  removeItem(key: string) {
+    this.data.delete(key)
   }
 }
 
@@ -21,27 +31,94 @@ describe('the control outbox', () => {
   })
 
   it('chains a press made while others wait: it expects what the one before leaves running', () => {
+    const storage = new MemoryStorage()
     const first = makePress('advance', [], 7, 0)
-    const second = makePress('advance', [first], 7, 1000)
+    put(storage, first)
+    const second = makePress('advance', load(storage), 7, 1000)
+    put(storage, second)
     expect(second).toMatchObject({ chained: true, expectedLap: null })
-    const rest = settleHead([first, second], 8)
+    const rest = settle(storage, first.key, 8)
     expect(rest).toHaveLength(1)
     expect(rest[0]).toMatchObject({ key: second.key, expectedLap: 8, chained: false })
+    expect(load(storage)).toEqual(rest) // and so it is stored, for whichever tab sends it
   })
 
   it('survives a reload through storage, in order, with the same keys', () => {
     const storage = new MemoryStorage()
-    const presses: Press[] = [makePress('advance', [], 1, 0)]
-    presses.push(makePress('reverse', presses, 1, 500))
-    save(storage, presses)
+    put(storage, makePress('advance', [], 1, 0))
+    put(storage, makePress('reverse', load(storage), 1, 500))
+    const presses = load(storage)
+    expect(presses.map((p) => p.kind)).toEqual(['advance', 'reverse'])
     expect(load(storage)).toEqual(presses)
   })
 
-  it('starts empty from nothing or from garbage', () => {
+  it('starts empty from nothing and skips a damaged record', () => {
     const storage = new MemoryStorage()
     expect(load(storage)).toEqual([])
-    storage.setItem('it24u.control.outbox', '{not json')
+    storage.setItem('it24u.control.press.x', '{not json')
+    storage.setItem('it24u.control.press.y', '{"key": 1}')
+    storage.setItem('it24u.locale', 'nl')
     expect(load(storage)).toEqual([])
+  })
+})
+
+describe('the outbox shared by two tabs', () => {
+  // Each tab writes only its own presses; neither ever rewrites the list the other one read.
+  it('keeps the presses of both tabs, in the order they were pressed', () => {
+    const storage = new MemoryStorage()
+    const seenByA = load(storage) // both tabs read an empty outbox...
+    const seenByB = load(storage)
+    const b = makePress('advance', seenByB, 7, 2000)
+    const a = makePress('advance', seenByA, 7, 1000)
+    put(storage, b) // ...and write their press, B first
+    put(storage, a)
+    expect(load(storage).map((p) => p.key)).toEqual([a.key, b.key])
+  })
+
+  it('chains a press to the presses another tab still holds', () => {
+    const storage = new MemoryStorage()
+    const a = makePress('advance', load(storage), 7, 1000)
+    put(storage, a)
+    const b = makePress('advance', load(storage), 7, 2000) // tab B reads the outbox afresh
+    expect(b).toMatchObject({ chained: true, expectedLap: null })
+  })
+
+  it('settles only the answered press: one made meanwhile by the other tab stays', () => {
+    const storage = new MemoryStorage()
+    const a = makePress('advance', [], 7, 1000)
+    put(storage, a)
+    const b = makePress('advance', load(storage), 7, 2000)
+    put(storage, b) // while tab A's press was on its way
+    expect(settle(storage, a.key, 8)).toEqual([{ ...b, expectedLap: 8, chained: false }])
+    expect(settle(storage, b.key, 9)).toEqual([])
+  })
+
+  it('a press sorts by press time, then by the order one tab made them', () => {
+    const storage = new MemoryStorage()
+    const first = { ...makePress('advance', [], 7, 1000), createdAt: 5 }
+    const second = { ...makePress('reverse', [first], 7, 1000), createdAt: 6 }
+    put(storage, second)
+    put(storage, first)
+    expect(load(storage).map((p) => p.key)).toEqual([first.key, second.key])
+  })
+
+  it('turns the list kept by the version before into records of their own', () => {
+    const storage = new MemoryStorage()
+    const presses: Press[] = [makePress('advance', [], 1, 0)]
+    presses.push(makePress('advance', presses, 1, 500))
+    storage.setItem('it24u.control.outbox', JSON.stringify(presses))
+    migrateLegacy(storage)
+    expect(load(storage)).toEqual(presses)
+    expect(storage.getItem('it24u.control.outbox')).toBeNull()
+    migrateLegacy(storage) // the other tab, a moment later: nothing more, nothing lost
+    expect(load(storage)).toEqual(presses)
+  })
+
+  it('knows which storage changes belong to the outbox', () => {
+    expect(isOutboxKey(`it24u.control.press.${newKey()}`)).toBe(true)
+    expect(isOutboxKey('it24u.control.refusal')).toBe(true)
+    expect(isOutboxKey(null)).toBe(true) // storage cleared
+    expect(isOutboxKey('it24u.locale')).toBe(false)
   })
 })
 

@@ -1,6 +1,7 @@
 // English and Dutch. Each file in src/i18n/ holds one namespace ({ en, nl }), so pages keep their
 // own words apart: src/i18n/stats.ts is t('stats.…').
 import { createI18n } from 'vue-i18n'
+import { en as vuetifyEn, nl as vuetifyNl } from 'vuetify/locale'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- nested message trees of any depth
 type Messages = Record<string, any>
@@ -12,6 +13,10 @@ for (const [path, module] of Object.entries(modules)) {
   messages.en[name] = module.default.en
   messages.nl[name] = module.default.nl
 }
+// Vuetify's own words (table footers, "No data available", pagination) follow the app's language
+// through its vue-i18n adapter (src/plugins/vuetify.ts), which looks them up under $vuetify.
+messages.en.$vuetify = vuetifyEn
+messages.nl.$vuetify = vuetifyNl
 
 export const LOCALES = ['en', 'nl'] as const
 const STORAGE_KEY = 'it24u.locale'

@@ -51,6 +51,7 @@ beforeEach(() => {
 })
 
 afterEach(() => {
+  pages.splice(0).forEach((store) => store.$dispose())
   vi.useRealTimers()
 })
 
@@ -270,3 +271,147 @@ describe('control outbox', () => {
     expect(race.current?.id).toBe(12)
   })
 })
+
+/** Another tab of the same browser: its own Pinia, the same localStorage and locks. */
+function tab(running: number | null = 10) {
+  setActivePinia(createPinia())
+  const race = useRaceStore()
+  race.state = { ...race.state, seq: 1, current: running === null ? null : lap(running) }
+  const control = useControlStore()
+  pages.push(control, race)
+  return { race, control }
+}
+
+/** The server as far as next lap goes: one lap per key, a stale expectation refused, slow answers. */
+function fakeServer(running: number) {
+  const answers = new Map<string, AdvanceResult>()
+  const state = { online: false, inFlight: 0, mostInFlight: 0, running }
+  advance.mockImplementation(async (body) => {
+    if (!state.online) throw offline()
+    state.inFlight += 1
+    state.mostInFlight = Math.max(state.mostInFlight, state.inFlight)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    state.inFlight -= 1
+    const replay = answers.get(body.idempotency_key)
+    if (replay) return replay
+    if (body.expected_lap !== state.running) throw conflict('stale_state', { current: lap(state.running) })
+    const at = body.at ?? new Date().toISOString()
+    if (!body.force && answers.size && at < [...answers.values()].at(-1)!.started!.start) {
+      throw conflict('too_soon')
+    }
+    state.running += 1
+    const answer = { finished: null, started: lap(state.running, at), seq: state.running }
+    answers.set(body.idempotency_key, answer)
+    return answer
+  })
+  return { state, laps: () => answers.size }
+}
+
+const storageChanged = () =>
+  window.dispatchEvent(new StorageEvent('storage', { key: null, storageArea: localStorage }))
+
+describe('two control tabs', () => {
+  it('each hold a press offline, and both arrive exactly once, the second after the first', async () => {
+    const server = fakeServer(10)
+    const a = tab(10).control
+    const b = tab(10).control
+    a.press('advance', T0)
+    await vi.advanceTimersByTimeAsync(0)
+    b.press('advance', T0 + 45_000) // B reads the outbox afresh: it comes after A's press
+    await vi.advanceTimersByTimeAsync(2_000) // both tabs retry while the network is away
+    storageChanged()
+    expect(a.pending.map((p) => p.at)).toEqual(b.pending.map((p) => p.at))
+    expect(a.pendingCount).toBe(2)
+
+    server.state.online = true
+    await vi.advanceTimersByTimeAsync(3_000)
+    expect(server.laps()).toBe(2)
+    expect(server.state.running).toBe(12)
+    expect(server.state.mostInFlight).toBe(1) // one tab sent at a time
+    storageChanged()
+    expect([a.pendingCount, b.pendingCount]).toEqual([0, 0])
+    expect([a.refusal, b.refusal]).toEqual([null, null])
+    const sent = advance.mock.calls.map(([body]) => body).filter((body) => body.expected_lap !== null)
+    expect(new Set(sent.map((body) => body.idempotency_key)).size).toBe(2)
+  })
+
+  it('never write over each other’s presses, even when both press before either sends', async () => {
+    fakeServer(10)
+    const a = tab(10).control
+    const b = tab(10).control
+    a.press('advance', T0)
+    b.press('reverse', T0 + 1_000)
+    a.press('advance', T0 + 2_000)
+    await vi.advanceTimersByTimeAsync(0)
+    storageChanged()
+    expect(b.pending.map((p) => p.kind)).toEqual(['advance', 'reverse', 'advance'])
+    // A reload of tab B finds all three.
+    expect(tab(10).control.pendingCount).toBe(3)
+  })
+
+  it('share a refusal: it holds the presses of both, and "record anyway" from both records one lap', async () => {
+    const server = fakeServer(10)
+    server.state.online = true
+    const a = tab(10).control
+    const b = tab(10).control
+    a.press('advance', T0)
+    await vi.advanceTimersByTimeAsync(500)
+    a.press('advance', T0 - 1_000) // too soon after the lap the first one started (this fake's rule)
+    await vi.advanceTimersByTimeAsync(500)
+    storageChanged()
+    expect(a.refusal?.code).toBe('too_soon')
+    expect(b.refusal?.code).toBe('too_soon')
+
+    void a.recordAnyway()
+    void b.recordAnyway() // the organiser at the other tab answers the same refusal
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(advance.mock.calls.filter(([body]) => body.force)).toHaveLength(1)
+    expect(server.laps()).toBe(2)
+    storageChanged()
+    expect([a.refusal, b.refusal]).toEqual([null, null])
+  })
+
+  it('send the presses a closed tab left behind', async () => {
+    const server = fakeServer(10)
+    const closing = tab(10)
+    closing.control.press('advance', T0)
+    await vi.advanceTimersByTimeAsync(0)
+    closing.control.$dispose() // the tab is closed while the network is away
+    server.state.online = true
+    const { control } = tab(10)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(server.laps()).toBe(1)
+    expect(control.pendingCount).toBe(0)
+  })
+
+  it('tell each other what the server answered: the other tab shows the new lap at once', async () => {
+    vi.useRealTimers()
+    const server = fakeServer(10)
+    server.state.online = true
+    const a = tab(10)
+    const b = tab(10)
+    a.control.press('advance', T0)
+    await vi.waitFor(() => expect(b.race.current?.id).toBe(11))
+    expect(b.control.lastResult?.lap?.id).toBe(11)
+    expect(b.control.pendingCount).toBe(0)
+  })
+
+  it('keep the presses an older version held in its single list', async () => {
+    const old = [{ key: newKeyLike(), kind: 'advance', at: new Date(T0).toISOString(), expectedLap: 10 }]
+    localStorage.setItem(
+      'it24u.control.outbox',
+      JSON.stringify(old.map((p) => ({ ...p, chained: false, force: false, createdAt: 1 }))),
+    )
+    const server = fakeServer(10)
+    server.state.online = true
+    const { control } = tab(10)
+    expect(control.pendingCount).toBe(1)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(advance.mock.calls[0][0].idempotency_key).toBe(old[0].key)
+    expect(localStorage.getItem('it24u.control.outbox')).toBeNull()
+  })
+})
+
+function newKeyLike() {
+  return '6f1c2d4e-8a9b-4c3d-9e2f-1a2b3c4d5e6f'
+}

@@ -1,23 +1,30 @@
 // Next lap and undo that are never lost or doubled: presses go through a durable outbox, keep
-// their idempotency key and press time, and are sent one at a time in order.
+// their idempotency key and press time, and are sent one at a time in order. Every /control tab
+// of the browser shares the outbox: one tab at a time sends (whichever gets the lock), reading it
+// afresh before each press, and the others follow its changes and its answers.
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, watch } from 'vue'
 
 import { api } from '@/api'
 import { ApiError, onServerAnswer } from '@/api/http'
-import type { AdvanceResult, Lap, ReverseResult } from '@/api/types'
+import type { Lap } from '@/api/types'
 import { syncClock } from '@/composables/useServerClock'
 import {
+  isOutboxKey,
   load,
   loadRefusal,
   makePress,
+  migrateLegacy,
   newKey,
-  save,
+  put,
+  remove,
   saveRefusal,
-  settleHead,
+  settle,
   type Press,
   type PressKind,
 } from '@/lib/outbox'
+import type { Answer } from '@/lib/race'
+import { withSendLock } from '@/lib/sendLock'
 
 import { useRaceStore } from './race'
 
@@ -28,6 +35,16 @@ export interface Refusal {
   current?: Lap | null
 }
 
+export interface PressResult {
+  kind: PressKind
+  lap: Lap | null
+  at: number
+}
+
+// What one tab tells the others: the outbox changed, or the server answered a press.
+type Message = { type: 'changed' } | { type: 'answered'; answer: Answer; result: PressResult }
+const CHANNEL = 'it24u-outbox'
+
 // Only organisers' pages hold presses, so retrying every second costs the server nothing, and a
 // held press goes out within a second of the server answering again.
 const FIRST_RETRY_MS = 250
@@ -35,81 +52,103 @@ const MAX_RETRY_MS = 1000
 
 export const useControlStore = defineStore('control', () => {
   const race = useRaceStore()
+  migrateLegacy(localStorage)
+  // Every press held by any tab of this browser, in sending order.
   const pending = ref<Press[]>(load(localStorage))
-  // A refusal waits for the organiser's answer, across a reload too.
+  // A refusal waits for the organiser's answer, across a reload too, in every tab.
   const refusal = ref<Refusal | null>(loadRefusal<Refusal>(localStorage))
-  const lastResult = ref<{ kind: PressKind; lap: Lap | null; at: number } | null>(null)
+  const lastResult = ref<PressResult | null>(null)
   const sending = ref(false)
   let retryMs = FIRST_RETRY_MS
   let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let queued: Promise<void> | null = null
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null
 
   // The race store shows an answer before its events arrive: what the page shows is what runs.
   function runningLap(): number | null {
     return race.current?.id ?? null
   }
 
-  function refuse(next: Refusal | null) {
-    refusal.value = next
-    saveRefusal(localStorage, next)
+  /** The outbox and the refusal as stored: another tab may have changed them. */
+  function refresh() {
+    pending.value = load(localStorage)
+    refusal.value = loadRefusal<Refusal>(localStorage)
   }
 
-  function persist() {
-    save(localStorage, pending.value)
+  /** This tab changed the outbox: show it, and tell the others (the storage event also does). */
+  function changed() {
+    refresh()
+    channel?.postMessage({ type: 'changed' } satisfies Message)
+  }
+
+  function answered(answer: Answer, result: PressResult) {
+    race.adoptAnswer(answer)
+    lastResult.value = result
+    channel?.postMessage({ type: 'answered', answer, result } satisfies Message)
   }
 
   /** A press, recorded at once with its time on the server's clock; sent when possible. */
   function press(kind: PressKind, serverNow: number, force = false) {
-    pending.value = [...pending.value, makePress(kind, pending.value, runningLap(), serverNow, force)]
-    persist()
+    // Behind presses any tab still holds, it waits for their answers (chained).
+    put(localStorage, makePress(kind, load(localStorage), runningLap(), serverNow, force))
+    changed()
     void flush()
   }
 
   /** "Record anyway" after a too-soon refusal: the same press, forced, under a new key. */
-  function recordAnyway() {
-    const refused = refusal.value
-    if (!refused) return
-    refuse(null)
-    pending.value = [{ ...refused.press, key: newKey(), force: true }, ...pending.value]
-    persist()
+  async function recordAnyway() {
+    // Under the lock: with two tabs answering the same refusal, one forced press, not two.
+    await withSendLock(async () => {
+      const refused = loadRefusal<Refusal>(localStorage)
+      if (!refused) return
+      saveRefusal(localStorage, null)
+      put(localStorage, { ...refused.press, key: newKey(), force: true })
+    })
+    changed()
     void flush()
   }
 
   /** The organiser has read the refusal: the presses made after it go out now. */
   function dismiss() {
-    refuse(null)
+    saveRefusal(localStorage, null)
+    changed()
     void flush()
   }
 
+  /** Sends one press; returns the lap its answer left running. */
   async function send(p: Press): Promise<number | null> {
     if (p.kind === 'advance') {
       const body = { idempotency_key: p.key, expected_lap: p.expectedLap, at: p.at, force: p.force }
-      const result: AdvanceResult = await api.advance(body)
-      lastResult.value = { kind: p.kind, lap: result.started ?? result.finished, at: Date.now() }
-      race.adoptAnswer({ seq: result.seq, current: result.started, finished: result.finished })
+      const result = await api.advance(body)
+      answered(
+        { seq: result.seq, current: result.started, finished: result.finished },
+        { kind: p.kind, lap: result.started ?? result.finished, at: Date.now() },
+      )
       return result.started?.id ?? null
     }
-    const result: ReverseResult = await api.reverse({ idempotency_key: p.key, expected_lap: p.expectedLap })
-    lastResult.value = { kind: p.kind, lap: result.resumed, at: Date.now() }
-    race.adoptAnswer({ seq: result.seq, current: result.resumed, resumed: result.resumed })
+    const result = await api.reverse({ idempotency_key: p.key, expected_lap: p.expectedLap })
+    answered(
+      { seq: result.seq, current: result.resumed, resumed: result.resumed },
+      { kind: p.kind, lap: result.resumed, at: Date.now() },
+    )
     return result.resumed?.id ?? null
   }
 
-  async function flush(): Promise<void> {
-    if (sending.value || refusal.value) return
+  /** Sends what the outbox holds, in order, until it is empty, refused or unreachable. */
+  async function sendHeld(): Promise<void> {
     sending.value = true
     try {
-      while (pending.value.length && !refusal.value) {
+      for (;;) {
+        refresh() // another tab may have added, sent or refused presses meanwhile
         let head = pending.value[0]
+        if (!head || refusal.value) return
         if (head.chained) {
           // The answer it was chained to never came (a refusal, a reload): expect what runs now.
           head = { ...head, expectedLap: runningLap(), chained: false }
-          pending.value = [head, ...pending.value.slice(1)]
-          persist()
+          put(localStorage, head)
         }
         try {
-          const runningAfter = await send(head)
-          pending.value = settleHead(pending.value, runningAfter)
-          persist()
+          settle(localStorage, head.key, await send(head))
           retryMs = FIRST_RETRY_MS
         } catch (e) {
           const error = e as ApiError
@@ -119,19 +158,34 @@ export const useControlStore = defineStore('control', () => {
           }
           // The server answered "no": this press is done; tell the organiser. The rest stays
           // chained: after "record anyway" it follows the forced press, after "dismiss" the live state.
-          pending.value = pending.value.slice(1)
-          persist()
+          remove(localStorage, head.key)
           const current = error.body.current as Lap | null | undefined
           if (current !== undefined && typeof error.body.seq === 'number') {
             race.adoptAnswer({ seq: error.body.seq, current })
           }
-          refuse({ press: head, code: error.code, detail: error.detail, current: current ?? undefined })
+          saveRefusal(localStorage, {
+            press: head,
+            code: error.code,
+            detail: error.detail,
+            current: current ?? undefined,
+          })
           if (error.code.startsWith('press_time')) void syncClock()
         }
+        changed()
       }
     } finally {
       sending.value = false
+      refresh()
     }
+  }
+
+  /** Sends the held presses as soon as no other tab is sending; one call waits, later ones join it. */
+  function flush(): Promise<void> {
+    queued ??= withSendLock(() => {
+      queued = null
+      return sendHeld()
+    })
+    return queued
   }
 
   function scheduleRetry() {
@@ -143,19 +197,34 @@ export const useControlStore = defineStore('control', () => {
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS)
   }
 
-  /** The server is reachable again: what waits for a retry goes out now. */
+  /** The server is reachable again: what is held (by any tab) goes out now. */
   function retryNow() {
-    if (!retryTimer) return
-    clearTimeout(retryTimer)
+    if (retryTimer) clearTimeout(retryTimer)
     retryTimer = null
     retryMs = FIRST_RETRY_MS
-    void flush()
+    if (pending.value.length && !refusal.value) void flush()
+  }
+
+  function onStorage(event: StorageEvent) {
+    if (event.storageArea === localStorage && isOutboxKey(event.key)) refresh()
+  }
+
+  function onMessage(event: MessageEvent<Message>) {
+    if (event.data.type === 'answered') {
+      race.adoptAnswer(event.data.answer)
+      lastResult.value = event.data.result
+    }
+    refresh()
   }
 
   window.addEventListener('online', retryNow)
+  window.addEventListener('storage', onStorage)
+  channel?.addEventListener('message', onMessage)
   const unsubscribe = onServerAnswer(retryNow) // any answer: the clock's ping, a reload, another request
   onScopeDispose(() => {
     window.removeEventListener('online', retryNow)
+    window.removeEventListener('storage', onStorage)
+    channel?.close()
     unsubscribe()
     if (retryTimer) clearTimeout(retryTimer)
   })
@@ -166,7 +235,7 @@ export const useControlStore = defineStore('control', () => {
     },
   )
 
-  // Presses kept from before a reload go out as soon as the page is back.
+  // Presses kept from before a reload (or left by a closed tab) go out as soon as the page is back.
   if (pending.value.length) void flush()
 
   const pendingCount = computed(() => pending.value.length)

@@ -77,6 +77,20 @@ describe('the race store', () => {
     expect(race.queue.map((t) => t.id)).toEqual([4, 1, 2, 3])
   })
 
+  it('reloads the snapshot on a resync (a fix in the admin)', async () => {
+    const race = useRaceStore()
+    await race.reload()
+    vi.clearAllMocks()
+    const queue = server.queue
+    server.seq = 7
+    server.queue = [ticket(2, 0), ticket(1, 1)]
+    race.apply({ seq: 6, type: 'resync', model: 'queueticket', ids: [1], action: 'update' })
+    await vi.waitFor(() => expect(race.seq).toBe(7))
+    expect(api.stats).toHaveBeenCalledTimes(1)
+    expect(race.queue.map((t) => t.id)).toEqual([2, 1])
+    server.queue = queue
+  })
+
   it('reloads the snapshot when it sees a gap, then applies what came after it', async () => {
     const race = useRaceStore()
     await race.reload()

@@ -93,6 +93,12 @@ export const useRaceStore = defineStore('race', () => {
     }
     const before = state.value
     state.value = applyEvent(before, event)
+    if (event.type === 'resync') {
+      // A fix in the admin that no other event describes: load the snapshot again, after a load
+      // in progress (which may have read the data before the fix).
+      void (loading ?? Promise.resolve()).then(reload)
+      return
+    }
     if (event.type === 'settings_changed' && before.settings && event.settings) {
       if (event.settings.reload_token !== before.settings.reload_token) window.location.reload()
     }

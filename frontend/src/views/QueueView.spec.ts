@@ -128,4 +128,98 @@ describe('the queue page', () => {
     expect(page.find('[data-test=queue-empty]').exists()).toBe(true)
     expect(page.find('[data-test=queue-card]').exists()).toBe(false)
   })
+
+  describe('with the keyboard', () => {
+    const staff = ['rest_move_queueticket', 'rest_destroy_queueticket']
+    const order = (page: ReturnType<typeof mount>) =>
+      page.findAll('[data-test=queue-card]').map((c) => c.attributes('data-ticket-id'))
+    const card = (page: ReturnType<typeof mount>, id: number) =>
+      page.get(`[data-ticket-id="${id}"] [data-test=queue-open]`)
+    const press = async (page: ReturnType<typeof mount>, id: number, key: string, altKey = false) => {
+      const target = card(page, id)
+      ;(target.element as HTMLElement).focus()
+      await target.trigger('keydown', { key, altKey })
+      await flushPromises()
+    }
+    const focusedTicket = () =>
+      (document.activeElement as HTMLElement | null)
+        ?.closest('[data-test=queue-card]')
+        ?.getAttribute('data-ticket-id')
+
+    it('makes every card a focusable button in the tab order, described by the key hint', () => {
+      const page = mountQueue(staff)
+      const buttons = page.findAll('[data-test=queue-open]')
+      expect(buttons).toHaveLength(3)
+      for (const button of buttons) {
+        expect(button.attributes('role')).toBe('button')
+        expect(button.attributes('tabindex')).toBe('0')
+        expect(document.getElementById(button.attributes('aria-describedby')!)?.textContent).toContain(
+          'Alt+↑',
+        )
+      }
+    })
+
+    it('moves the focused card one place with Alt+arrows through the same store action, focus and all', async () => {
+      vi.mocked(api.move).mockResolvedValue({ ...queue[1], position: 0, seq: 2 })
+      const page = mountQueue(staff)
+      await press(page, 102, 'ArrowUp', true)
+      expect(api.move).toHaveBeenCalledTimes(1)
+      expect(api.move).toHaveBeenCalledWith(102, 0)
+      expect(order(page)).toEqual(['102', '101', '103'])
+      expect(focusedTicket()).toBe('102')
+      expect(page.get('[data-test=queue-announce]').text()).toBe('Lien De Smet moved to position 1')
+
+      await press(page, 102, 'End', true)
+      expect(api.move).toHaveBeenLastCalledWith(102, 2)
+      expect(order(page)).toEqual(['101', '103', '102'])
+      expect(focusedTicket()).toBe('102')
+    })
+
+    it('does not move a card past either end, nor with a held key', async () => {
+      const page = mountQueue(staff)
+      await press(page, 101, 'ArrowUp', true)
+      await press(page, 103, 'ArrowDown', true)
+      const target = card(page, 102)
+      await target.trigger('keydown', { key: 'ArrowUp', altKey: true, repeat: true })
+      expect(api.move).not.toHaveBeenCalled()
+    })
+
+    it('moves the focus between cards with the arrows, without moving anything', async () => {
+      const page = mountQueue(staff)
+      await press(page, 101, 'ArrowDown')
+      expect(focusedTicket()).toBe('102')
+      await press(page, 102, 'End')
+      expect(focusedTicket()).toBe('103')
+      expect(api.move).not.toHaveBeenCalled()
+    })
+
+    it('moves a card to a typed place with M', async () => {
+      vi.mocked(api.move).mockResolvedValue({ ...queue[0], position: 2, seq: 2 })
+      const page = mountQueue(staff)
+      await press(page, 101, 'm')
+      const dialog = document.querySelector('[data-test=queue-move-dialog]')!
+      expect(dialog.textContent).toContain('Move Arne Pauwels')
+      const input = dialog.querySelector<HTMLInputElement>('[data-test=queue-move-place] input')!
+      expect(input.value).toBe('1')
+      input.value = '3'
+      input.dispatchEvent(new Event('input'))
+      await flushPromises()
+      dialog.querySelector('form')!.dispatchEvent(new Event('submit'))
+      await flushPromises()
+      expect(api.move).toHaveBeenCalledWith(101, 2)
+      expect(order(page)).toEqual(['102', '103', '101'])
+      expect(page.get('[data-test=queue-announce]').text()).toBe('Arne Pauwels moved to position 3')
+    })
+
+    it('opens the quick information with Enter, also for the public, who cannot move cards', async () => {
+      vi.mocked(api.summary).mockReturnValue(new Promise(() => undefined))
+      const page = mountQueue()
+      await press(page, 103, 'ArrowUp', true)
+      await press(page, 103, 'm')
+      expect(api.move).not.toHaveBeenCalled()
+      expect(document.querySelector('[data-test=queue-move-dialog]')).toBeNull()
+      await press(page, 103, 'Enter')
+      expect(api.summary).toHaveBeenCalledWith(13)
+    })
+  })
 })

@@ -1,4 +1,4 @@
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
@@ -114,7 +114,7 @@ describe('StatsView', () => {
     expect(last[1]).toContain('3:20')
   })
 
-  it('shows the total, the boards (each runner once) and the chart', () => {
+  it('shows the total, the boards (each runner once) and the chart', async () => {
     const { wrapper } = setup()
     expect(wrapper.get('[data-test="total-laps"]').text()).toBe('399')
     const fastest = wrapper.get('[data-test="board-fastest"]').findAll('[data-test="ranking-row"]')
@@ -127,6 +127,8 @@ describe('StatsView', () => {
     expect(wrapper.get('[data-test="board-most-laps"]').text()).toContain('12')
     expect(wrapper.get('[data-test="board-groups"]').text()).toMatch(/Geos.*300.*Historia.*120/)
     expect(wrapper.get('[data-test="jersey-points"]').text()).toContain('Bob Claes')
+    await vi.dynamicImportSettled() // the chart's canvas is a chunk of its own
+    await flushPromises()
     expect(wrapper.get('[data-test="lap-chart"] canvas').attributes('data-points')).toBe('3')
   })
 

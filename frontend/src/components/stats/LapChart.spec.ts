@@ -1,4 +1,4 @@
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -23,15 +23,22 @@ interface Axis {
   afterBuildTicks: (axis: { min: number; max: number; ticks: { value: number }[] }) => void
 }
 
+/** The canvas is an async component (Chart.js is a chunk of its own): wait until it is there. */
+async function drawn() {
+  await vi.dynamicImportSettled()
+  await flushPromises()
+}
+
 describe('LapChart', () => {
   const points = [
     { lap: 1, end: '2026-05-01T09:58:00Z', duration: 125 },
     { lap: 2, end: '2026-05-01T12:10:00Z', duration: 190 },
   ]
 
-  it('plots time of day against lap time, with round ticks in the event time zone', () => {
+  it('plots time of day against lap time, with round ticks in the event time zone', async () => {
     const { global } = mountOptions()
     mount(LapChart, { props: { points, timeZone: 'Europe/Brussels' }, global })
+    await drawn()
     const data = seen.props!.data as { datasets: { data: { x: number; y: number }[] }[] }
     expect(data.datasets[0].data).toEqual([
       { x: Date.parse(points[0].end), y: 125, duration: 125, offScale: false },
@@ -52,7 +59,7 @@ describe('LapChart', () => {
     ])
   })
 
-  it('draws a twenty-minute lap on the top edge as a triangle that says its time', () => {
+  it('draws a twenty-minute lap on the top edge as a triangle that says its time', async () => {
     const laps = Array.from({ length: 20 }, (_, i) => ({
       lap: i + 1,
       end: new Date(Date.parse('2026-05-01T10:00:00Z') + i * 200_000).toISOString(),
@@ -60,6 +67,7 @@ describe('LapChart', () => {
     }))
     const { global } = mountOptions()
     mount(LapChart, { props: { points: laps, timeZone: 'UTC' }, global })
+    await drawn()
     const data = seen.props!.data as {
       datasets: { data: { y: number; duration: number }[]; pointStyle: string[] }[]
     }

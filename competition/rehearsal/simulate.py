@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from competition.simulate_crowd import CONNECT_TIMEOUT, REQUEST_TIMEOUT, Crowd
+from competition.rehearsal.crowd import CONNECT_TIMEOUT, REQUEST_TIMEOUT, Crowd
 
 MAX_DURATION = 3600
 MAX_SPECTATORS = 2000
