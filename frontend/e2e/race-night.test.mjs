@@ -65,8 +65,10 @@ test('a card scanned into a half-filled registration form queues that runner and
   // The next student scans: the USB scanner types the card number and Enter, a few ms apart.
   await kiosk.keyboard.type(sam.identification, { delay: 4 })
   await kiosk.keyboard.press('Enter')
-  await kiosk.locator('[data-test="kiosk-message"][data-kind="success"]').waitFor({ timeout: 5000 })
-  assert.match(await kiosk.locator('[data-test="kiosk-message"]').innerText(), /Sam/)
+  // The message box appears before its text is filled in: wait for the name itself.
+  await kiosk
+    .locator('[data-test="kiosk-message"][data-kind="success"]', { hasText: 'Sam' })
+    .waitFor({ timeout: 5000 })
   const queue = await staff.ok('GET', '/api/queue/')
   assert.equal(queue.results.filter((t) => t.runner.id === sam.id).length, 1, 'the scanning runner is queued')
   const found = await staff.ok('GET', '/api/runners/?search=jan&page_size=500')
