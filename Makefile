@@ -9,7 +9,7 @@ PORT ?= 8000
 FRONTEND := frontend
 FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public $(FRONTEND)/index.html $(FRONTEND)/*.config.ts -type f 2>/dev/null)
 
-.PHONY: run test test-backend test-frontend test-e2e lint format migrations-check install clean chromium nginx
+.PHONY: run test test-backend test-frontend test-e2e lint format migrations-check install clean chromium nginx api-types
 
 # The lock files pin every package, transitive ones too, with hashes. After changing
 # requirements*.txt: `pip-compile --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url
@@ -70,6 +70,12 @@ lint: $(BIN)/.installed $(FRONTEND)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	cd $(FRONTEND) && npm run lint
+	cd $(FRONTEND) && npm run --silent api:check
+
+# The app's API types (frontend/src/api/schema.d.ts, eventTypes.ts) from the OpenAPI schema that
+# Django describes; run after changing what the API answers, and commit the result.
+api-types: $(BIN)/.installed $(FRONTEND)/node_modules/.installed
+	cd $(FRONTEND) && npm run --silent api:types
 
 format: $(BIN)/.installed $(FRONTEND)/node_modules/.installed
 	$(BIN)/ruff check --fix .

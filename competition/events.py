@@ -6,7 +6,8 @@ transaction commits it is handed to competition.stream, which delivers it to thi
 clients and, through Redis, to every worker's. Storage uses django-eventstream's Event table,
 which answers Last-Event-ID replays (also after a restart).
 
-Services call emit() and current_seq() here; the stream package never calls back.
+Services call emit() with an EventType and the fields of its payload builder
+(competition.event_payloads), and current_seq(), here; the stream package never calls back.
 """
 
 import json
@@ -21,9 +22,10 @@ from django_eventstream.models import Event as StoredEvent
 from django_eventstream.models import EventCounter
 
 from competition import stream
+from competition.event_payloads import EventType, build
 from competition.stream import current_seq
 
-__all__ = ["CHANNEL", "current_seq", "emit", "ensure_channel"]
+__all__ = ["CHANNEL", "EventType", "current_seq", "emit", "ensure_channel"]
 
 CHANNEL = settings.EVENTS_CHANNEL
 TRIM_EVERY_SECONDS = 600
@@ -39,8 +41,13 @@ def ensure_channel() -> None:
             StoredEvent.objects.bulk_create([StoredEvent(channel=CHANNEL, type="", data="", eid=0)])
 
 
-def emit(event_type: str, payload: dict) -> int:
-    """Store an event in the current transaction, publish it after commit, return its seq."""
+def emit(event_type: EventType, **fields) -> int:
+    """Store an event in the current transaction, publish it after commit, return its seq.
+
+    The payload is made by the type's one builder (competition.event_payloads) from `fields`.
+    """
+    event_type = EventType(event_type)
+    payload = build(event_type, **fields)
     conn = transaction.get_connection()
     if not conn.in_atomic_block:
         raise RuntimeError("emit() must run inside transaction.atomic(): events follow their change")

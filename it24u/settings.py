@@ -208,6 +208,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Adds GET /api/events/ (a plain view) and each live event's shape (competition/api/event_schema.py).
+    "DEFAULT_GENERATOR_CLASS": "competition.api.event_schema.RaceSchemaGenerator",
+    "ENUM_NAME_OVERRIDES": {"ErrorCodeEnum": "competition.api.answers.ERROR_CODES"},
 }
 
 # Events: stored in the database (replay by Last-Event-ID, also after a restart; django_eventstream's

@@ -2,7 +2,8 @@
 
 An admin edit is a write like any other: the form's changes go to the same service as the API's
 (competition/services), so it is validated, audited and broadcast the same way, and a database
-rule it breaks shows as a form error or a message.
+rule it breaks shows as a form error or a message. The form shows a rule's message from the model
+(competition/rules.py), as the API and the import do.
 """
 
 from django import forms
@@ -12,60 +13,16 @@ from django.db.models import Model
 from django.http import HttpResponseRedirect
 
 from competition.errors import DomainError
-
-# What each database rule means to the person at the form (Django's default only names the rule).
-CONSTRAINT_MESSAGES = {
-    "lap_one_running": "Another lap is still running, and only one lap can run at a time: "
-    "give this lap an end time, or finish the running lap first.",
-    "lap_end_after_start": "A lap must end after it starts.",
-    "lap_review_only_when_finished": "A lap recorded anyway or confirmed by staff must keep its end time.",
-    "criterion_one_base": "There is already a base criterion: untick “base”, or edit the existing base criterion.",
-    "criterion_upper_limit_positive": "The upper limit must be longer than zero.",
-    "happyhour_one_base": "There is already a base happy hour: untick “base”, or edit the existing one.",
-    "happyhour_end_after_start": "A happy hour must end after it starts.",
-    "happyhour_multiplier_at_least_1": "The multiplier must be at least 1.",
-    "shift_end_after_start": "A shift must end after it starts.",
-    "queueticket_one_waiting_per_runner": "This runner already has a waiting ticket in the queue.",
-    "queueticket_unique_waiting_position": "Another waiting ticket has this position: pick a free one.",
-    "queueticket_position_iff_waiting": "A waiting ticket needs a position, and only a waiting ticket has one.",
-    "queueticket_state_valid": "The state must be waiting, running, done or removed.",
-    "runner_identification_normalised": "The student ID must not be empty.",
-    "eventsettings_single_row": "There is only one row of event settings: edit that one.",
-    "eventsettings_race_end_after_start": "The race must end after it starts.",
-    "eventsettings_night_hours": "Night hours are whole hours from 0 to 23.",
-}
+from competition.rules import broken_rule
 
 
 def readable(text: str) -> str:
-    """A service's or the database's message, with a broken rule said in words."""
-    for name, message in CONSTRAINT_MESSAGES.items():
-        if name in text:
-            return message
-    return text
+    """A service's or the database's message, with a broken rule said in the model's words."""
+    return broken_rule(text) or text
 
 
 def constraint_message(error: Exception) -> str:
-    text = str(error)
-    message = readable(text)
-    return message if message != text else f"it conflicts with existing data ({text})."
-
-
-class ReadableConstraintsForm(forms.ModelForm):
-    """Django validates the model's constraints in the form; this says in words which rule broke."""
-
-    def full_clean(self):
-        super().full_clean()
-        if not self._errors:
-            return
-        readable_messages = {
-            constraint.get_violation_error_message(): CONSTRAINT_MESSAGES[constraint.name]
-            for constraint in self._meta.model._meta.constraints
-            if constraint.name in CONSTRAINT_MESSAGES
-        }
-        for errors in self._errors.values():
-            for index, message in enumerate(errors):
-                if message in readable_messages:
-                    errors.data[index] = readable_messages[message]
+    return broken_rule(error) or f"it conflicts with existing data ({error})."
 
 
 def form_changes(form: forms.ModelForm, obj: Model, change: bool) -> dict:
@@ -97,8 +54,6 @@ class ServiceAdmin:
     only: next lap, undo or the kiosk may have changed the row's other fields since the form was
     loaded) and `service_delete` (one row or a whole selection, in one transaction).
     """
-
-    form = ReadableConstraintsForm
 
     class Media:
         css = {"all": ["competition/admin-phone.css"]}

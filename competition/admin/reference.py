@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from competition.admin.base import ReadableConstraintsForm, ServiceAdmin, split_many
+from competition.admin.base import ServiceAdmin, split_many
 from competition.models import Criterion, Group, HappyHour, Shift, University
 from competition.services.data import data_create, data_delete_many, data_update
 
@@ -23,15 +23,9 @@ class DataAdmin(ServiceAdmin, admin.ModelAdmin):
         data_delete_many(by=request.user, instances=objs)
 
 
-class UniversityForm(ReadableConstraintsForm):
-    def clean_student_id_pattern(self):
-        # The model's validator then refuses a broken or unsafe pattern (competition/patterns.py).
-        return self.cleaned_data["student_id_pattern"].strip()
-
-
+# The form trims the pattern, then the model refuses a broken or unsafe one (competition/patterns.py).
 @admin.register(University)
 class UniversityAdmin(DataAdmin):
-    form = UniversityForm
     list_display = ("name", "abbreviation", "student_id_pattern", "student_id_example")
     search_fields = ("name", "abbreviation")
 

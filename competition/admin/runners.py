@@ -1,24 +1,20 @@
 """Runners: pre-registration by hand or by import, through the same services as the kiosk and the API."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
-from competition.admin.base import ReadableConstraintsForm, ServiceAdmin
-from competition.models import Runner
+from competition.admin.base import ServiceAdmin
+from competition.models import Runner, normalise_identification
 from competition.resources import RunnerResource, format_duration, import_report
-from competition.services.runners import (
-    identification_problem,
-    normalise_identification,
-    runner_create,
-    runner_delete,
-    runner_update,
-)
+from competition.selectors import identification_problem
+from competition.services.runners import runner_create, runner_delete, runner_update
 
 
-class RunnerForm(ReadableConstraintsForm):
+class RunnerForm(forms.ModelForm):
     def clean_identification(self):
         return normalise_identification(self.cleaned_data["identification"])
 

@@ -45,7 +45,7 @@ def exception_handler(exc, context):
         response.data = {"detail": _first_message(exc.detail), "code": "invalid", "errors": exc.detail}
     elif isinstance(exc, exceptions.APIException) and isinstance(response.data, dict):
         response.data.setdefault("code", exc.get_codes() if isinstance(exc.get_codes(), str) else "error")
-        if isinstance(exc, exceptions.NotAuthenticated):
+        if isinstance(exc, exceptions.NotAuthenticated) and exc.detail == exceptions.NotAuthenticated.default_detail:
             response.data["detail"] = "Log in first: this needs an account with permission."
         if isinstance(exc, exceptions.ParseError):
             response.data["detail"] = f"The body is not valid JSON ({exc.detail})."

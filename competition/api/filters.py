@@ -6,6 +6,7 @@ from django_filters.fields import IsoDateTimeField
 
 from competition import search
 from competition.models import Lap, Runner
+from competition.rules import validate_event_moment
 
 
 class NotEmpty:
@@ -22,7 +23,7 @@ class StrictIntegerField(NotEmpty, forms.IntegerField):
 
 
 class StrictIsoDateTimeField(NotEmpty, IsoDateTimeField):
-    """A moment of the event: years 2000 to 2100, sent to the database in UTC.
+    """A moment of the event (rules.validate_event_moment), sent to the database in UTC.
 
     (PostgreSQL holds offsets up to ±15:59 only: `+23:09` as sent was a 500, and a far year
     shifted by its offset can leave the range Python can hold.)
@@ -32,8 +33,7 @@ class StrictIsoDateTimeField(NotEmpty, IsoDateTimeField):
         moment = super().to_python(value)
         if moment is None:
             return None
-        if not 2000 <= moment.year <= 2100:
-            raise forms.ValidationError("Give a date between the years 2000 and 2100.")
+        validate_event_moment(moment)
         return moment.astimezone(UTC)
 
 

@@ -6,12 +6,14 @@ gets what the admin grants it; staff may take every action. A view names its mod
 the action. A view that names neither is closed.
 """
 
-from django.conf import settings
-from django.contrib.auth.models import Permission
 from drf_spectacular.authentication import BasicScheme, SessionScheme
 from rest_framework.authentication import BasicAuthentication, SessionAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import BasePermission
+
+from competition.selectors.accounts import may, permission_codenames
+
+__all__ = ["codename_for", "may", "permission_codenames"]
 
 ACTION_ALIASES = {"partial_update": "update"}
 
@@ -26,22 +28,6 @@ def codename_for(request, view) -> str | None:
     if action is None:
         return None
     return f"{ACTION_ALIASES.get(action, action)}_{model}"
-
-
-def may(user, codename: str) -> bool:
-    """Whether a user (or anonymous) may take the action `codename` (without the rest_ prefix)."""
-    if codename in settings.ANONYMOUS_PERMISSIONS:
-        return True
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_staff or user.has_perm(f"competition.rest_{codename}")
-
-
-def permission_codenames(user) -> list[str]:
-    """All rest_ codenames this user holds, for the SPA to guard its routes with."""
-    every = Permission.objects.filter(content_type__app_label="competition", codename__startswith="rest_")
-    codenames = set(every.values_list("codename", flat=True))
-    return sorted(c for c in codenames if may(user, c.removeprefix("rest_")))
 
 
 class RestPermission(BasePermission):

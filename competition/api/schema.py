@@ -10,22 +10,16 @@ surprise.
 from types import SimpleNamespace
 
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.plumbing import ResolvedComponent
 
+from competition.api.answers import ErrorSerializer
 from competition.api.permissions import codename_for, may
 
-ERROR = {
-    "type": "object",
-    "description": "Every error: a sentence a person can act on, a machine-readable code, and the field errors.",
-    "properties": {
-        "detail": {"type": "string"},
-        "code": {"type": "string"},
-        "errors": {"description": "Field errors: each field's messages, as DRF gives them (nested for nested input)."},
-    },
-    "required": ["detail"],
-}
-
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+REPLAY_HEADER = {
+    "description": "`true` when this is the stored answer to an earlier request with the same idempotency key.",
+    "schema": {"type": "string", "enum": ["true"]},
+}
 
 
 class RaceAutoSchema(AutoSchema):
@@ -40,6 +34,12 @@ class RaceAutoSchema(AutoSchema):
         if self.open_to_anonymous() and {} not in auths:
             auths.append({})  # no credentials needed
         return auths
+
+    def _is_list_view(self, serializer=None) -> bool:
+        # A `list` without paging (the queue: seq, count and results) answers one object.
+        if getattr(self.view, "action", None) == "list" and getattr(self.view, "pagination_class", 1) is None:
+            return False
+        return super()._is_list_view(serializer)
 
     def errors(self) -> dict[int, str]:
         """The error statuses this operation can answer, with why."""
@@ -68,10 +68,12 @@ class RaceAutoSchema(AutoSchema):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
         if operation is None:
             return None
-        component = ResolvedComponent(name="Error", type=ResolvedComponent.SCHEMA, object="Error", schema=ERROR)
-        self.registry.register_on_missing(component)
+        component = self.resolve_serializer(ErrorSerializer, "response")
         for status, why in self.errors().items():
             operation["responses"].setdefault(
                 str(status), {"description": why, "content": {"application/json": {"schema": component.ref}}}
             )
+        if any(parameter["name"] == "Idempotency-Key" for parameter in operation.get("parameters", [])):
+            for response in operation["responses"].values():  # a refusal is stored and replayed too
+                response.setdefault("headers", {})["Idempotent-Replay"] = REPLAY_HEADER
         return operation

@@ -4,13 +4,16 @@ import copy
 import math
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
+from competition.api.answers import GroupRefSerializer
 from competition.models import Criterion, Group, HappyHour, Runner, Shift, University
 from competition.payloads import group_ref
+from competition.rules import validate_event_moment, validate_time_zone
 
 
 @extend_schema_field({"type": "number", "minimum": 0, "maximum": 7 * 24 * 3600})
@@ -39,15 +42,14 @@ class SecondsField(serializers.Field):
 
 
 class MomentField(serializers.DateTimeField):
-    """A date and time of this event: between the years 2000 and 2100, so that it reads back as RFC 3339.
-
-    (Far dates are nobody's race and come back with a local mean time offset such as +00:17:30.)
-    """
+    """A date and time of this event (rules.validate_event_moment), so that it reads back as RFC 3339."""
 
     def to_internal_value(self, value):
         moment = super().to_internal_value(value)
-        if not 2000 <= moment.year <= 2100:
-            raise serializers.ValidationError("Give a date between the years 2000 and 2100.")
+        try:
+            validate_event_moment(moment)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
         return moment
 
 
@@ -159,30 +161,20 @@ class LoginInput(serializers.Serializer):
 
 class SettingsInput(serializers.Serializer):
     title = serializers.CharField(max_length=100, required=False)
-    time_zone = serializers.CharField(max_length=64, required=False)
+    time_zone = serializers.CharField(max_length=64, required=False, validators=[validate_time_zone])
     race_start = MomentField(required=False, allow_null=True)
     race_end = MomentField(required=False, allow_null=True)
     raining = serializers.BooleanField(required=False)
     banner = serializers.CharField(max_length=300, required=False, allow_blank=True)
     leaderboard_frozen = serializers.BooleanField(required=False)
     reload_displays = serializers.BooleanField(required=False)
+    results_published = serializers.BooleanField(required=False)
     min_lap_time = SecondsField(required=False)
     plausible_lap_time = SecondsField(required=False)
     press_time_window = SecondsField(required=False)
     leaderboard_size = serializers.IntegerField(min_value=1, max_value=50, required=False)
     night_start_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
     night_end_hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
-
-    def validate_time_zone(self, value):
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise serializers.ValidationError(
-                f"Unknown time zone {value!r}; use a name like Europe/Brussels."
-            ) from None
-        return value
 
 
 # --- reference data ------------------------------------------------------------------------------
@@ -213,41 +205,17 @@ class UniversitySerializer(ModelSerializer):
         return model_rules(self, attrs)
 
 
-def check_window(serializer, attrs: dict) -> dict:
-    """A start/end pair (possibly half given in a PATCH) must end after it starts."""
-    start = attrs.get("start", getattr(serializer.instance, "start", None))
-    end = attrs.get("end", getattr(serializer.instance, "end", None))
-    if start and end and end <= start:
-        raise serializers.ValidationError({"end": "The end must be after the start."})
-    return attrs
-
-
-def only_one_base(serializer, value: bool, what: str) -> bool:
-    """A friendly check in front of the database's one-base constraint."""
-    others = serializer.Meta.model.objects.filter(base=True)
-    if serializer.instance is not None:
-        others = others.exclude(pk=serializer.instance.pk)
-    if value and others.exists():
-        raise serializers.ValidationError(f"There is already a base {what}; edit that one instead of adding another.")
-    return value
-
-
 class HappyHourSerializer(ModelSerializer):
     groups = IdField(many=True, queryset=Group.objects.all(), required=False)
 
     class Meta:
         model = HappyHour
         fields = ["id", "name", "start", "end", "multiplier", "base", "groups"]
-        extra_kwargs = {"base": {"validators": []}}  # validate_base says it more clearly
-
-    def validate_base(self, value):
-        return only_one_base(self, value, "happy hour")
+        extra_kwargs = {"base": {"validators": []}}
+        validators = []  # the model's constraints, by model_rules in validate()
 
     def validate(self, attrs):
-        check_window(self, attrs)
-        if attrs.get("multiplier", 1) < 1:
-            raise serializers.ValidationError({"multiplier": "The multiplier is a whole number of at least 1."})
-        return attrs
+        return model_rules(self, attrs)  # one base, the end after the start, a multiplier of at least 1
 
 
 class GroupSerializer(ModelSerializer):
@@ -268,19 +236,11 @@ class CriterionSerializer(ModelSerializer):
     class Meta:
         model = Criterion
         fields = ["id", "upper_limit", "points", "base"]
-        extra_kwargs = {"base": {"validators": []}}  # validate_base says it more clearly
+        extra_kwargs = {"base": {"validators": []}}
         validators = []  # the model's constraints, by model_rules in validate()
 
-    def validate_base(self, value):
-        return only_one_base(self, value, "criterion")
-
-    def validate_upper_limit(self, value):
-        if value <= timedelta(0):
-            raise serializers.ValidationError("The upper limit must be more than 0 seconds.")
-        return value
-
     def validate(self, attrs):
-        return model_rules(self, attrs)  # one criterion per upper limit
+        return model_rules(self, attrs)  # one base, a limit above 0, one criterion per upper limit
 
 
 class ShiftSerializer(ModelSerializer):
@@ -289,7 +249,7 @@ class ShiftSerializer(ModelSerializer):
         fields = ["id", "name", "start", "end"]
 
     def validate(self, attrs):
-        return check_window(self, attrs)
+        return model_rules(self, attrs)  # the end after the start
 
 
 class RunnerSerializer(ModelSerializer):
@@ -300,6 +260,7 @@ class RunnerSerializer(ModelSerializer):
     shifts = IdField(many=True, queryset=Shift.objects.all(), required=False)
     test_time = SecondsField(allow_null=True, required=False)
     points = serializers.IntegerField(read_only=True, default=0)
+    group_detail = serializers.SerializerMethodField()
 
     class Meta:
         model = Runner
@@ -315,12 +276,12 @@ class RunnerSerializer(ModelSerializer):
             "shifts",
             "points",
             "registered_at",
+            "group_detail",
         ]
         read_only_fields = ["registered_at"]
         # Uniqueness and the ID pattern are checked by the service, with messages that say what to do.
         extra_kwargs = {"identification": {"validators": []}}
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["group_detail"] = group_ref(instance.group)
-        return data
+    @extend_schema_field(GroupRefSerializer(allow_null=True))
+    def get_group_detail(self, runner) -> dict | None:
+        return group_ref(runner.group)

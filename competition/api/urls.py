@@ -2,6 +2,7 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from competition.api import views
+from competition.api.results import ResultsView
 from competition.stream import events_view
 
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("auth/logout/", views.LogoutView.as_view(), name="auth-logout"),
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("settings/", views.SettingsView.as_view(), name="settings"),
+    path("results/", ResultsView.as_view(), name="results"),
     path("query/shift-runners/", views.ShiftRunnersView.as_view(), name="query-shift-runners"),
     path(
         "query/without-upcoming-shift/", views.WithoutUpcomingShiftView.as_view(), name="query-without-upcoming-shift"

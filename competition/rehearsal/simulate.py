@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import ipaddress
 import random
-import statistics
 import time
 import uuid
 from collections import Counter, defaultdict
@@ -25,6 +24,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from competition.rehearsal.crowd import CONNECT_TIMEOUT, REQUEST_TIMEOUT, Crowd
+from competition.rehearsal.report import build_report, crowd_report, format_report
+
+__all__ = ["MAX_DURATION", "MAX_SPECTATORS", "Options", "Simulation", "SimulationError", "format_report"]
 
 MAX_DURATION = 3600
 MAX_SPECTATORS = 2000
@@ -74,12 +76,6 @@ def check_loopback(url: str) -> str:
             "never against a live event's server by mistake."
         )
     return url.rstrip("/")
-
-
-def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank percentile of a non-empty list."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
 
 
 class Stats:
@@ -181,7 +177,7 @@ class Simulation:
         finally:
             if crowd.target is None:
                 crowd.finish(0)
-        report["spectators"] = self._crowd_report(crowd)
+        report["spectators"] = crowd_report(crowd)
         report["ok"] = not (report["server_errors"] or report["spectators"]["with_problems"])
         return report
 
@@ -207,7 +203,8 @@ class Simulation:
         finally:
             for session in (staff, *kiosks):
                 await session.close()
-        return self._report(elapsed, laps_before, laps_after, seq_before, current["seq"])
+        laps, seq = (laps_before, laps_after), (seq_before, current["seq"])
+        return build_report(self.stats, url=self.url, pace=self.o.pace, elapsed=elapsed, laps=laps, seq=seq)
 
     async def _prepare(self, staff: Session) -> None:
         """The cards the kiosks will scan (every runner's ID) and the university new runners join."""
@@ -326,92 +323,3 @@ class Simulation:
             self.cards.append(card)
             status, data, _ = await kiosk.call("enqueue", "POST", "/api/queue/", {"identification": card})
         self.stats.enqueues[_code(status, data)] += 1
-
-    # --- the report -----------------------------------------------------------------------------
-
-    def _report(self, elapsed: float, laps_before: int, laps_after: int, seq_before: int, seq_after: int) -> dict:
-        s = self.stats
-        latency = {
-            kind: {
-                "count": len(values),
-                "median_ms": round(statistics.median(values) * 1000, 1),
-                "p95_ms": round(percentile(values, 95) * 1000, 1),
-                "p99_ms": round(percentile(values, 99) * 1000, 1),
-            }
-            for kind, values in sorted(s.latency.items())
-        }
-        return {
-            "url": self.url,
-            "seconds": round(elapsed, 1),
-            "pace_seconds": round(self.o.pace, 3),
-            "presses": dict(s.presses),
-            "undos": dict(s.undos),
-            "enqueues": dict(s.enqueues),
-            "moves": dict(s.moves),
-            "laps": {"before": laps_before, "after": laps_after, "added": laps_after - laps_before},
-            "seq": {"before": seq_before, "after": seq_after},
-            "latency": latency,
-            "transport_errors": dict(s.transport_errors),
-            "server_errors": s.server_errors,
-        }
-
-    def _crowd_report(self, crowd: Crowd) -> dict:
-        target = crowd.target or 0
-        counts = [me.received for me in crowd.spectators]
-        problems = []
-        for i, me in enumerate(crowd.spectators):
-            missing = None if me.last is None else target - me.last
-            if me.gaps or me.out_of_order or me.last is None or missing:
-                problems.append(
-                    {
-                        "spectator": i,
-                        "start": me.start,
-                        "last": me.last,
-                        "received": me.received,
-                        "gaps": me.gaps[:10],
-                        "out_of_order": me.out_of_order,
-                        "error": me.error,
-                    }
-                )
-        return {
-            "count": crowd.count,
-            "opened": sum(me.opened for me in crowd.spectators),
-            "events_min": min(counts, default=0),
-            "events_median": statistics.median(counts) if counts else 0,
-            "events_max": max(counts, default=0),
-            "expected_min": min((target - me.start for me in crowd.spectators if me.start is not None), default=0),
-            "gaps": sum(len(me.gaps) for me in crowd.spectators),
-            "out_of_order": sum(me.out_of_order for me in crowd.spectators),
-            "with_problems": problems,
-        }
-
-
-def format_report(report: dict) -> str:
-    """The report as a person reads it."""
-    p, u, laps, sp = report["presses"], report["undos"], report["laps"], report["spectators"]
-    refused = {k[8:]: v for k, v in p.items() if k.startswith("refused ")}
-    undo_refused = {k[8:]: v for k, v in u.items() if k.startswith("refused ")}
-    lines = [
-        f"Simulated {report['seconds']} s against {report['url']} (a press every {report['pace_seconds']} s on average)",
-        f"presses: {p.get('sent', 0)} sent, {p.get('accepted', 0)} accepted, refused {refused or 'none'}; "
-        f"{p.get('forced', 0)} forced, {p.get('replayed', 0)} replays, {p.get('lost', 0)} lost",
-        f"undos: {u.get('sent', 0)} sent, {u.get('accepted', 0)} accepted ({u.get('removed_laps', 0)} removed a lap), "
-        f"refused {undo_refused or 'none'}",
-        f"enqueues: {report['enqueues'] or 'none'}",
-        f"queue moves: {report['moves'] or 'none'}",
-        f"laps on the server: {laps['before']} -> {laps['after']} ({laps['added']:+d}); "
-        f"events seq {report['seq']['before']} -> {report['seq']['after']}",
-        f"spectators: {sp['opened']}/{sp['count']} connected; events received min/median/max "
-        f"{sp['events_min']}/{sp['events_median']}/{sp['events_max']}; gaps {sp['gaps']}, "
-        f"out of order {sp['out_of_order']}, spectators with problems {len(sp['with_problems'])}",
-    ]
-    for problem in sp["with_problems"][:10]:
-        lines.append(f"  spectator {problem}")
-    lines.append("latency (ms)        count   median      p95      p99")
-    for kind, row in report["latency"].items():
-        lines.append(f"  {kind:<16} {row['count']:>7} {row['median_ms']:>8} {row['p95_ms']:>8} {row['p99_ms']:>8}")
-    if report["transport_errors"]:
-        lines.append(f"transport errors (timeouts, cut connections): {report['transport_errors']}")
-    lines.append(f"5xx answers: {len(report['server_errors'])}")
-    lines += [f"  {error}" for error in report["server_errors"][:10]]
-    return "\n".join(lines)

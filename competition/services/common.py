@@ -6,6 +6,7 @@ from django.db.models import Model
 
 from competition import events
 from competition.errors import InvalidInput
+from competition.event_payloads import EventType
 from competition.models import AuditEntry, EventSettings
 
 
@@ -37,7 +38,7 @@ def resync(*, model: str, ids: list[int], action: str) -> int:
     For staff fixes in the admin (a finished lap's times, a deleted lap) and the demo data; the
     race itself always has a precise event.
     """
-    return events.emit("resync", {"model": model, "ids": sorted(ids), "action": action})
+    return events.emit(EventType.RESYNC, model=model, ids=ids, action=action)
 
 
 def changed_fields(instance: Model, changes: dict) -> dict:

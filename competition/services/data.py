@@ -10,7 +10,9 @@ from django.db.models import Model, ProtectedError, QuerySet
 
 from competition import events
 from competition.errors import DomainError
+from competition.event_payloads import EventType
 from competition.models import Criterion, Group, HappyHour, Lap, Runner
+from competition.rules import broken_rule
 from competition.scoring import store_points
 from competition.services.common import audit
 
@@ -31,10 +33,10 @@ def _laps_moved(instances: list[Model]) -> QuerySet[Lap]:
 
 def _after_change(instance: Model, action: str, by, details: dict, laps: QuerySet[Lap] | None) -> None:
     name = type(instance).__name__.lower()
-    events.emit("data_changed", {"model": name, "id": instance.pk, "action": action})
+    events.emit(EventType.DATA_CHANGED, model=name, id=instance.pk, action=action)
     if laps is not None:
         store_points(laps)
-        events.emit("points_changed", {"reason": name})
+        events.emit(EventType.POINTS_CHANGED, reason=name)
     audit(by=by, action=action, target=instance, details=details)
 
 
@@ -52,21 +54,20 @@ def _save(instance: Model, fields: list[str], m2m: dict, *, by, action: str) -> 
             _after_change(instance, action, by, {"fields": sorted(changed)}, laps)
     except IntegrityError as error:
         raise DomainError(
-            _broken_rule(instance)
-            or f"This {type(instance)._meta.verbose_name} conflicts with existing data ({error.__cause__ or error}). "
-            "Only one base entry may exist and names must be unique.",
+            _broken_rule(instance, error)
+            or f"This {type(instance)._meta.verbose_name} conflicts with existing data ({error.__cause__ or error}).",
             code="conflict",
         ) from None
     return instance
 
 
-def _broken_rule(instance: Model) -> str | None:
+def _broken_rule(instance: Model, error: IntegrityError) -> str | None:
     """The model's own message for the constraint a save broke (another write got in after the check)."""
     try:
         instance.validate_constraints()
-    except ValidationError as error:
-        return " ".join(error.messages)
-    return None
+    except ValidationError as broken:
+        return " ".join(broken.messages)
+    return broken_rule(error)
 
 
 def data_create(*, by, model: type[Model], fields: dict, m2m: dict | None = None) -> Model:
@@ -98,7 +99,7 @@ def data_delete_many(*, by, instances: list[Model]) -> None:
                 _after_change(instance, "delete", by, {}, None)
             if laps is not None:  # once for the whole selection
                 store_points(laps)
-                events.emit("points_changed", {"reason": type(instances[0]).__name__.lower()})
+                events.emit(EventType.POINTS_CHANGED, reason=type(instances[0]).__name__.lower())
     except ProtectedError:
         raise DomainError(
             f"This {type(instances[0])._meta.verbose_name} is still in use (runners or laps refer to it); "

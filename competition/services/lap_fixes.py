@@ -14,6 +14,7 @@ from django.db import transaction
 
 from competition import events
 from competition.errors import NotFound
+from competition.event_payloads import EventType
 from competition.models import EventSettings, Lap, QueueTicket, Runner
 from competition.payloads import lap_payload
 from competition.scoring import store_points, with_points
@@ -41,7 +42,7 @@ def lap_create(
         store_points(Lap.objects.filter(pk=lap.pk))
         lap = _reloaded(lap)
         if lap.end is None and lap.ticket_id is None:
-            events.emit("lap_started", {"lap": lap_payload(lap)})
+            events.emit(EventType.LAP_STARTED, lap=lap_payload(lap))
         else:  # a lap in the past moves the last laps, the chart and the totals
             resync(model="lap", ids=[lap.pk], action="create")
         audit(by=by, action="create", target=lap, details=_facts(lap))
@@ -82,11 +83,11 @@ def _announce_edit(cfg: EventSettings, lap: Lap, changed: dict, was_running: boo
         if lap.ticket_id:
             QueueTicket.objects.filter(pk=lap.ticket_id).update(state=QueueTicket.State.DONE)
         public = lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at, plausible=cfg.plausible_lap_time)
-        events.emit("lap_finished", {"lap": public, "personal_best": is_personal_best(lap, cfg)})
+        events.emit(EventType.LAP_FINISHED, lap=public, personal_best=is_personal_best(lap, cfg))
     elif changed.keys() == {"end"} and lap.end is None:  # reopened, as undo would have
         if lap.ticket_id:
             QueueTicket.objects.filter(pk=lap.ticket_id).update(state=QueueTicket.State.RUNNING)
-        events.emit("lap_resumed", {"lap": lap_payload(lap)})
+        events.emit(EventType.LAP_RESUMED, lap=lap_payload(lap))
     else:
         resync(model="lap", ids=[lap.pk], action="update")
 
@@ -106,7 +107,7 @@ def lap_delete(*, by, lap_ids: list[int]) -> int:
             state=QueueTicket.State.REMOVED, position=None
         )
         if running and len(laps) == 1:
-            events.emit("lap_removed", {"lap": running[0]})
+            events.emit(EventType.LAP_REMOVED, lap=running[0])
         else:  # finished laps leave the last laps, the chart and the totals
             resync(model="lap", ids=[lap.pk for lap in laps], action="delete")
     return len(laps)

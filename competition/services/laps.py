@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from competition import events
 from competition.errors import DomainError, InvalidInput, NotFound
+from competition.event_payloads import EventType
 from competition.models import EventSettings, Lap, QueueTicket, Runner
 from competition.payloads import lap_payload, seconds, ticket_payload
 from competition.scoring import duration_expression, finished_lap_points, store_points, with_points
@@ -119,7 +120,7 @@ def lap_advance(
             finished = lap_payload(running, running.points, plausible=plausible)
             # Events go to everybody: after a freeze, the lap's points are not in them.
             public = lap_payload(running, running.points, frozen_at=cfg.leaderboard_frozen_at, plausible=plausible)
-            seq = events.emit("lap_finished", {"lap": public, "personal_best": is_personal_best(running, cfg)})
+            seq = events.emit(EventType.LAP_FINISHED, lap=public, personal_best=is_personal_best(running, cfg))
         if not stop:
             head = (
                 QueueTicket.objects.select_for_update(of=("self",))
@@ -133,7 +134,7 @@ def lap_advance(
                 head.save(update_fields=["state", "position"])
             lap = Lap.objects.create(runner=head.runner if head else None, ticket=head, start=t, raining=cfg.raining)
             started = lap_payload(lap)  # the runner and group came with the head of the queue
-            seq = events.emit("lap_started", {"lap": started})
+            seq = events.emit(EventType.LAP_STARTED, lap=started)
         if seq is None:
             raise DomainError("No lap is running, so there is nothing to stop.", code="nothing_running")
         audit(
@@ -170,7 +171,7 @@ def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> Com
             removed = _lap_ref(running)
             ticket = running.ticket
             running.delete()
-            seq = events.emit("lap_removed", {"lap": removed})
+            seq = events.emit(EventType.LAP_REMOVED, lap=removed)
             if ticket is not None:
                 # The runner may have been queued again while running: they are back at the head
                 # with their first ticket, so the later one goes (removed, as a volunteer would).
@@ -179,10 +180,10 @@ def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> Com
                     place = place_of(again)
                     again.state, again.position = QueueTicket.State.REMOVED, None
                     again.save(update_fields=["state", "position"])
-                    events.emit("queue_removed", {"ticket": {"id": again.pk, "runner": again.runner_id}, "from": place})
+                    events.emit(EventType.QUEUE_REMOVED, ticket_id=again.pk, runner_id=again.runner_id, place=place)
                 ticket.state, ticket.position = QueueTicket.State.WAITING, head_position()
                 ticket.save(update_fields=["state", "position"])
-                seq = events.emit("queue_inserted", {"ticket": ticket_payload(ticket, 0)})
+                seq = events.emit(EventType.QUEUE_INSERTED, ticket=ticket_payload(ticket, 0))
         else:
             # Nothing runs: the last advance was a stop; undo it by resuming the last finished lap.
             previous = Lap.objects.select_for_update().filter(end__isnull=False).order_by("-end").first()
@@ -196,7 +197,7 @@ def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> Com
             if previous.ticket_id:
                 QueueTicket.objects.filter(pk=previous.ticket_id).update(state=QueueTicket.State.RUNNING)
             resumed = _lap_ref(previous)
-            seq = events.emit("lap_resumed", {"lap": resumed})
+            seq = events.emit(EventType.LAP_RESUMED, lap=resumed)
         audit(
             by=by,
             action="reverse",
@@ -238,9 +239,9 @@ def give_lap(*, by, cfg: EventSettings, lap: Lap, runner: Runner | None) -> dict
     plausible = cfg.plausible_lap_time
     payload = lap_payload(lap, plausible=plausible)
     public = lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at, plausible=plausible)
-    seq = events.emit("lap_assigned", {"lap": public})
+    seq = events.emit(EventType.LAP_ASSIGNED, lap=public)
     if lap.end:
-        seq = events.emit("points_changed", {"reason": "lap_assigned", "runner": lap.runner_id or previous})
+        seq = events.emit(EventType.POINTS_CHANGED, reason="lap_assigned", runner=lap.runner_id or previous)
     details = {"runner": lap.runner_id}
     if previous is not None:  # a fix in the admin: whose lap it was
         details["previous"] = previous
@@ -267,7 +268,7 @@ def lap_confirm(*, by, lap_id: int) -> dict:
             lap.save(update_fields=["confirmed_at", "confirmed_by"])
             lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()
             public = lap_payload(lap, frozen_at=cfg.leaderboard_frozen_at, plausible=cfg.plausible_lap_time)
-            seq = events.emit("lap_confirmed", {"lap": public})
+            seq = events.emit(EventType.LAP_CONFIRMED, lap=public)
             audit(by=by, action="confirm", target=lap, details={"suspect": suspect, "forced": lap.forced})
         else:
             lap = with_points(Lap.objects.filter(pk=lap.pk).select_related("runner__group")).get()

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from competition import events
 from competition.errors import DomainError, NotFound
+from competition.event_payloads import EventType
 from competition.models import QueueTicket, Runner
 from competition.payloads import ticket_payload
 from competition.services.common import audit, changed_fields, check_rules, race_lock, resync
@@ -104,7 +105,7 @@ def _enqueue(*, by, runner: Runner, position: int | None, key: str) -> dict:
     ticket = QueueTicket.objects.create(runner=runner, position=sort_key)
     place = place_of(ticket)
     payload = ticket_payload(ticket, place)
-    seq = events.emit("queue_inserted", {"ticket": payload})
+    seq = events.emit(EventType.QUEUE_INSERTED, ticket=payload)
     audit(
         by=by,
         action="queue_insert",
@@ -154,7 +155,7 @@ def _move(*, by, ticket: QueueTicket, before: int, position: int, action: str) -
     ticket.save(update_fields=["position"])
     place = place_of(ticket)
     payload = ticket_payload(ticket, place)
-    seq = events.emit("queue_moved", {"ticket": payload, "from": before})
+    seq = events.emit(EventType.QUEUE_MOVED, ticket=payload, place=before)
     audit(by=by, action=action, target=ticket, details={"from": before, "to": place})
     return {**payload, "seq": seq}
 
@@ -167,7 +168,7 @@ def queue_remove(*, by, ticket_id: int) -> dict:
         place = place_of(ticket)
         ticket.state, ticket.position = QueueTicket.State.REMOVED, None
         ticket.save(update_fields=["state", "position"])
-        seq = events.emit("queue_removed", {"ticket": {"id": ticket.pk, "runner": ticket.runner_id}, "from": place})
+        seq = events.emit(EventType.QUEUE_REMOVED, ticket_id=ticket.pk, runner_id=ticket.runner_id, place=place)
         audit(by=by, action="queue_remove", target=ticket, details={"runner": ticket.runner_id, "from": place})
     return {"id": ticket.pk, "seq": seq}
 
@@ -178,7 +179,7 @@ def queue_reset(*, by) -> int:
         race_lock()
         count = _waiting().update(state=QueueTicket.State.REMOVED, position=None)
         if count:
-            events.emit("queue_reset", {"removed": count})
+            events.emit(EventType.QUEUE_RESET, removed=count)
             audit(by=by, action="queue_reset", target=None, details={"removed": count})
     return count
 
@@ -200,7 +201,7 @@ def ticket_create(
         ticket.save()
         if ticket.state == WAITING:
             place = place_of(ticket)
-            events.emit("queue_inserted", {"ticket": ticket_payload(ticket, place)})
+            events.emit(EventType.QUEUE_INSERTED, ticket=ticket_payload(ticket, place))
             audit(by=by, action="queue_insert", target=ticket, details={"runner": runner.pk, "position": place})
         else:  # no screen shows a ticket that is not waiting
             audit(by=by, action="create", target=ticket, details={"runner": runner.pk, "state": ticket.state})
@@ -229,16 +230,16 @@ def ticket_edit(*, by, ticket_id: int, **changes) -> QueueTicket:
         waiting, queue_only = ticket.state == WAITING, changed.keys() <= {"state", "position"}
         if was_waiting and waiting and changed.keys() == {"position"}:  # the API's move
             place = place_of(ticket)
-            events.emit("queue_moved", {"ticket": ticket_payload(ticket, place), "from": before})
+            events.emit(EventType.QUEUE_MOVED, ticket=ticket_payload(ticket, place), place=before)
             audit(by=by, action="queue_move", target=ticket, details={"from": before, "to": place})
             return ticket
         if was_waiting and not waiting and queue_only:
-            events.emit("queue_removed", {"ticket": {"id": ticket.pk, "runner": ticket.runner_id}, "from": before})
+            events.emit(EventType.QUEUE_REMOVED, ticket_id=ticket.pk, runner_id=ticket.runner_id, place=before)
             if ticket.state == QueueTicket.State.REMOVED:  # the API's remove
                 audit(by=by, action="queue_remove", target=ticket, details={"runner": ticket.runner_id, "from": before})
                 return ticket
         elif waiting and not was_waiting and queue_only:
-            events.emit("queue_inserted", {"ticket": ticket_payload(ticket, place_of(ticket))})
+            events.emit(EventType.QUEUE_INSERTED, ticket=ticket_payload(ticket, place_of(ticket)))
         elif was_waiting or waiting:  # another runner or time in the queue
             resync(model="queueticket", ids=[ticket.pk], action="update")
         audit(by=by, action="update", target=ticket, details={"fields": sorted(changed)})
@@ -261,5 +262,5 @@ def ticket_delete(*, by, ticket_ids: list[int]) -> int:
                     f"Ticket {pk} belongs to a lap: delete or correct the lap first.", code="in_use"
                 ) from None
             if place is not None:
-                events.emit("queue_removed", {"ticket": {"id": pk, "runner": ticket.runner_id}, "from": place})
+                events.emit(EventType.QUEUE_REMOVED, ticket_id=pk, runner_id=ticket.runner_id, place=place)
     return len(tickets)

@@ -5,32 +5,13 @@ from django.db.models import ProtectedError
 
 from competition import events
 from competition.errors import DomainError, InvalidInput
+from competition.event_payloads import EventType
 from competition.models import QueueTicket, Runner, University, normalise_identification
-from competition.patterns import pattern_problem
 from competition.payloads import runner_public
 from competition.scoring import store_points
+from competition.selectors import identification_problem
 from competition.services.common import audit, race_lock
 from competition.services.queue import place_of
-
-
-def identification_problem(identification: str, university: University | None = None) -> str | None:
-    """Why an ID is malformed: against its university, or (unknown university) against all of them."""
-    if not identification:
-        return "The student ID is empty: scan the card again or type the ID."
-    if university is not None:
-        return university.identification_error(identification)
-    universities = list(University.objects.all())
-    errors = [u.identification_error(identification) for u in universities]
-    if not universities or any(error is None for error in errors):
-        return None
-    unsafe = [u for u in universities if u.student_id_pattern and pattern_problem(u.student_id_pattern)]
-    if unsafe:
-        return unsafe[0].identification_error(identification)
-    if len(universities) == 1:
-        return errors[0]
-    # Examples, never the patterns: the message is for a runner at the kiosk.
-    examples = "; ".join(f"{u.abbreviation}{u.example_hint()}" for u in universities)
-    return f"“{identification}” is not a valid student ID of any university here ({examples})."
 
 
 def _validate(identification: str, university: University) -> None:
@@ -56,7 +37,7 @@ def runner_create(
             )
             if shifts is not None:
                 runner.shifts.set(shifts)
-            events.emit("runner_changed", {"runner": runner_public(runner)})
+            events.emit(EventType.RUNNER_CHANGED, runner=runner_public(runner))
             audit(by=by, action="create", target=runner, details={"identification": identification})
     except IntegrityError:
         raise DomainError(
@@ -81,10 +62,10 @@ def runner_update(*, by, runner: Runner, **fields) -> Runner:
                 runner.save(update_fields=list(fields))
             if shifts is not None:
                 runner.shifts.set(shifts)
-            events.emit("runner_changed", {"runner": runner_public(runner)})
+            events.emit(EventType.RUNNER_CHANGED, runner=runner_public(runner))
             if moves_points:
                 store_points(runner.laps.all())
-                events.emit("points_changed", {"reason": "membership", "runner": runner.pk})
+                events.emit(EventType.POINTS_CHANGED, reason="membership", runner=runner.pk)
             audit(
                 by=by,
                 action="update",
@@ -116,6 +97,6 @@ def runner_delete(*, by, runner_ids: list[int]) -> int:
                     code="in_use",
                 ) from None
             if waiting is not None:
-                events.emit("queue_removed", {"ticket": {"id": waiting.pk, "runner": pk}, "from": place})
-            events.emit("data_changed", {"model": "runner", "id": pk, "action": "delete"})
+                events.emit(EventType.QUEUE_REMOVED, ticket_id=waiting.pk, runner_id=pk, place=place)
+            events.emit(EventType.DATA_CHANGED, model="runner", id=pk, action="delete")
     return len(runners)

@@ -1,13 +1,13 @@
 """Event settings: title, rain, banner, leaderboard freeze, lap rules, and reloading displays."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from competition import events
-from competition.errors import InvalidInput
+from competition.event_payloads import EventType
 from competition.models import EventSettings
-from competition.services.common import audit, race_lock
+from competition.selectors import settings_public
+from competition.services.common import audit, check_rules, race_lock
 
 FIELDS = {
     "title",
@@ -22,6 +22,7 @@ FIELDS = {
     "leaderboard_size",
     "night_start_hour",
     "night_end_hour",
+    "results_published",
     # The admin's form sets these directly; the API through leaderboard_frozen and reload_displays.
     "leaderboard_frozen_at",
     "reload_token",
@@ -45,15 +46,8 @@ def settings_update(
             cfg.reload_token += 1
             changed["reload_token"] = cfg.reload_token
         if changed:
-            if cfg.race_start and cfg.race_end and cfg.race_end <= cfg.race_start:
-                raise InvalidInput("The race must end after it starts: change the start or the end.")
-            try:
-                cfg.full_clean()
-            except ValidationError as error:
-                raise InvalidInput(" ".join(error.messages)) from None
+            check_rules(cfg)  # the model's: a known time zone, the race ending after it starts, ...
             cfg.save()
-            from competition.selectors import settings_public
-
-            events.emit("settings_changed", {"settings": settings_public(cfg), "changed": sorted(changed)})
+            events.emit(EventType.SETTINGS_CHANGED, settings=settings_public(cfg), changed=list(changed))
             audit(by=by, action="settings", target=cfg, details={k: str(v) for k, v in changed.items()})
     return cfg

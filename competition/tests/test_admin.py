@@ -407,7 +407,7 @@ def test_a_lap_ending_before_it_starts_is_a_form_error(staff, race):
     start, end = split(now), split(now - timedelta(minutes=1))
     data = {"start_0": start["0"], "start_1": start["1"], "end_0": end["0"], "end_1": end["1"]}
     response = staff.post(url(Lap, "add"), data)
-    assert "A lap must end after it starts." in str(response.context["adminform"].form.errors)
+    assert "A lap must end after it starts" in str(response.context["adminform"].form.errors["end"])
 
 
 def test_a_rule_broken_between_the_check_and_the_save_is_a_message_not_a_server_error(staff, race, monkeypatch):

@@ -96,7 +96,7 @@ def test_demo_gives_every_lap_its_own_ticket_in_the_right_state(db):
 
 
 def test_demo_written_in_chunks_pairs_each_lap_with_its_own_ticket_and_stores_points(db, monkeypatch):
-    monkeypatch.setattr("competition.demo.CHUNK", 7)  # 60 laps: eight chunks and a short one
+    monkeypatch.setattr("competition.demo.laps.CHUNK", 7)  # 60 laps: eight chunks and a short one
     demo()
     assert len(set(Lap.objects.values_list("ticket_id", flat=True))) == 60
     pairs = Lap.objects.values_list("runner_id", "ticket__runner_id", "forced")

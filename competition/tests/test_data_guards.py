@@ -16,7 +16,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from competition import demo
+from competition.demo.event import add_groups
+from competition.demo.names import ASSOCIATIONS
 from competition.errors import DomainError
 from competition.folding import Fold, fold
 from competition.models import Criterion, Group, Runner, University, normalise_identification
@@ -144,7 +145,7 @@ def test_a_group_clash_that_gets_past_the_check_is_refused_with_the_models_messa
 
 def test_the_demo_adds_no_group_whose_name_is_taken_in_another_case():
     Group.objects.create(name="vtk")
-    made = demo._groups(random.Random(1), len(demo.ASSOCIATIONS))
+    made = add_groups(random.Random(1), len(ASSOCIATIONS))
     assert "VTK" not in {group.name for group in made}
 
 

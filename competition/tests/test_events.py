@@ -7,6 +7,7 @@ from django.db import transaction
 from django_eventstream.models import Event
 
 from competition import events, stream
+from competition.event_payloads import EventType
 from competition.stream import delivery
 from competition.tests.conftest import advance
 from competition.tests.factories import RunnerFactory
@@ -18,10 +19,15 @@ def stored() -> list[tuple[int, str]]:
     return list(Event.objects.filter(eid__gt=0).order_by("eid").values_list("eid", "type"))
 
 
+def test_an_event_type_outside_the_list_is_refused():
+    with pytest.raises(ValueError), transaction.atomic():
+        events.emit("lap_teleported", lap={})
+
+
 @pytest.mark.django_db(transaction=True)
 def test_an_event_outside_a_transaction_is_a_bug():
     with pytest.raises(RuntimeError):
-        events.emit("x", {})
+        events.emit(EventType.QUEUE_RESET, removed=1)
 
 
 def test_a_rolled_back_change_leaves_no_event_and_no_gap(monkeypatch, django_capture_on_commit_callbacks):
@@ -29,23 +35,23 @@ def test_a_rolled_back_change_leaves_no_event_and_no_gap(monkeypatch, django_cap
     monkeypatch.setattr(stream, "deliver", lambda kind, text, seq: delivered.append(seq))
     before = events.current_seq()
     with pytest.raises(RuntimeError), transaction.atomic():
-        events.emit("doomed", {})
+        events.emit(EventType.QUEUE_RESET, removed=1)
         raise RuntimeError("the change fails after its event was stored")
     assert events.current_seq() == before
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        seq = events.emit("kept", {"n": 1})
+        seq = events.emit(EventType.QUEUE_RESET, removed=2)
     assert seq == before + 1
     assert delivered == [seq]
-    assert stored()[-1] == (seq, "kept")
+    assert stored()[-1] == (seq, "queue_reset")
 
 
 def test_delivery_waits_for_the_commit(django_capture_on_commit_callbacks, monkeypatch):
     delivered = []
     monkeypatch.setattr(stream, "deliver", lambda kind, text, seq: delivered.append(kind))
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
-        events.emit("settings_changed", {})
+        events.emit(EventType.QUEUE_RESET, removed=1)
         assert delivered == []
-    assert len(callbacks) == 1 and delivered == ["settings_changed"]
+    assert len(callbacks) == 1 and delivered == ["queue_reset"]
 
 
 def test_payloads_carry_their_type_and_seq_in_the_library_format(organiser):
@@ -70,8 +76,8 @@ def test_old_events_are_trimmed_after_the_retention(settings):
 
     settings.EVENTS_RETENTION_HOURS = 48
     with transaction.atomic():
-        old = events.emit("old", {})
-        new = events.emit("new", {})
+        old = events.emit(EventType.QUEUE_RESET, removed=1)
+        new = events.emit(EventType.QUEUE_RESET, removed=2)
     Event.objects.filter(eid=old).update(created=timezone.now() - timedelta(hours=49))
     Event.objects.filter(eid=new).update(created=timezone.now() - timedelta(hours=47))
     events._last_trim = None  # (not 0.0: on a machine up for less than 10 minutes, monotonic() is below that)

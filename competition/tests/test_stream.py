@@ -15,6 +15,7 @@ import pytest
 from django.db import connection, transaction
 
 from competition import events
+from competition.event_payloads import EventType
 from competition.stream import asgi, fanout, store, wire
 from competition.stream import hub as stream_hub
 
@@ -28,12 +29,17 @@ def hub(monkeypatch):
     return fresh
 
 
-def emit(kind="lap_started", **payload) -> int:
-    def run():
-        with transaction.atomic():
-            return events.emit(kind, payload)
+# Fields for each type's payload builder: the stream passes payloads on as they are.
+FIELDS = {
+    "lap_started": {"lap": {}},
+    "lap_finished": {"lap": {}, "personal_best": False},
+    "queue_inserted": {"ticket": {}},
+}
 
-    return run()
+
+def emit(kind="lap_started") -> int:
+    with transaction.atomic():
+        return events.emit(EventType(kind), **FIELDS[kind])
 
 
 class Client:
@@ -117,8 +123,8 @@ async def settled(hub):
 
 
 def test_a_client_gets_the_stored_events_after_its_seq_then_every_new_one_in_order(hub):
-    first = emit(n=1)
-    second = emit(n=2)
+    first = emit()
+    second = emit()
 
     async def scenario():
         client = Client(f"seq={first - 1}").start()
@@ -139,7 +145,7 @@ def test_a_client_gets_the_stored_events_after_its_seq_then_every_new_one_in_ord
 
 
 def test_last_event_id_resumes_like_seq_and_bad_ids_get_a_400(hub):
-    seqs = [emit(n=i) for i in range(3)]
+    seqs = [emit() for _ in range(3)]
 
     async def scenario():
         client = Client(headers=[("last-event-id", f"race:{seqs[0]}")]).start()
@@ -204,7 +210,7 @@ def test_a_skipped_number_is_read_from_the_database_and_a_late_one_dropped(hub):
 def emit_quietly(kind: str) -> int:
     """An event stored and committed as another worker would, without this process delivering it."""
     with transaction.atomic():
-        seq = events.emit(kind, {})
+        seq = events.emit(EventType(kind), **FIELDS[kind])
         transaction.get_connection().run_on_commit.clear()
     return seq
 
@@ -317,8 +323,8 @@ def test_the_redis_listener_hands_this_databases_race_messages_to_the_hub(hub):
 
 
 def test_without_daphne_the_view_answers_with_the_stored_events_and_ends(client):
-    first = emit(n=1)
-    second = emit(n=2)
+    first = emit()
+    second = emit()
     response = client.get(f"/api/events/?seq={first - 1}")
     assert response.status_code == 200 and response["Content-Type"] == "text/event-stream"
     body = response.content.decode()
@@ -426,7 +432,7 @@ def test_streams_beyond_the_per_worker_limit_get_a_503_with_retry_after(hub, set
 
 def test_a_client_from_too_far_back_gets_a_reset_not_the_whole_history(hub, monkeypatch, client):
     monkeypatch.setattr(wire, "REPLAY_LIMIT", 5)
-    seqs = [emit(n=i) for i in range(12)]
+    seqs = [emit() for _ in range(12)]
 
     async def scenario():
         far = Client("seq=0").start()
@@ -448,10 +454,10 @@ def test_a_client_from_too_far_back_gets_a_reset_not_the_whole_history(hub, monk
 
 
 def test_a_preloaded_hub_serves_the_first_screens_from_memory_and_reads_what_came_since(hub, monkeypatch):
-    before = [emit(n=i) for i in range(3)]
+    before = [emit() for _ in range(3)]
     hub.preload()  # as it24u/asgi.py does when the worker starts
     assert hub.newest == before[-1]
-    since = emit(n=3)  # committed before the first stream (e.g. a press on this worker)
+    since = emit()  # committed before the first stream (e.g. a press on this worker)
     reads = []
     original = store.read_after
     monkeypatch.setattr(store, "read_after", lambda *a: reads.append(a) or original(*a))

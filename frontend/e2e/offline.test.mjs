@@ -84,6 +84,12 @@ test('offline, /control reloads with its held presses, and a press made then is 
   await control.locator('[data-test="next-lap"]').waitFor({ timeout: 5000 })
   await held(control).first().waitFor({ timeout: 5000 })
   assert.equal(await held(control).count(), 1, 'the press held before the reload is on the page')
+  // The organiser is still logged in, as the server last said: not a "Log in" button.
+  await control.locator('[data-test="logout"]').waitFor({ timeout: 5000 })
+  assert.equal(await control.locator('[data-test="login"]').count(), 0, 'no "Log in" on the reloaded page')
+  // And the race as this browser last knew it, not "No lap is running" and an empty queue.
+  await control.getByText('Olga Offline').first().waitFor({ timeout: 5000 })
+  await control.getByText('Piet Pending').first().waitFor({ timeout: 5000 })
   await control.keyboard.press(' ') // and the next runner finishes, still offline
   await held(control).nth(1).waitFor({ timeout: 5000 })
   await control.screenshot({ path: join(ARTIFACTS, 'offline-control.png') })
@@ -139,12 +145,14 @@ test('the kiosk and the projector reload offline, and another page of the app op
   await kiosk.locator('[data-test="fullscreen-toggle"]').waitFor()
   await kioskCtx.close()
 
+  await queue(['Vera Venue'])
   const publicCtx = await context(null)
   const projector = await controlled(publicCtx, '/fullscreen')
-  await projector.locator('[data-test="fs-next"]').waitFor()
+  await projector.locator('[data-test="fs-next"]', { hasText: 'Vera' }).waitFor()
   await publicCtx.setOffline(true)
   await projector.reload()
-  await projector.locator('[data-test="fs-next"]').waitFor({ timeout: 5000 })
+  // What the big screen last knew, not "Queue is empty": the data the browser kept.
+  await projector.locator('[data-test="fs-next"]', { hasText: 'Vera' }).waitFor({ timeout: 5000 })
   const toggle = projector.locator('[data-test="fullscreen-toggle"]')
   assert.equal(await toggle.getAttribute('aria-label'), 'Full screen')
   await projector.screenshot({ path: join(ARTIFACTS, 'offline-fullscreen.png') })

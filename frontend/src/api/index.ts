@@ -1,22 +1,32 @@
 // Thin typed functions over the HTTP API. Only stores call these.
 import { del, get, patch, post, request } from './http'
 import type {
+  AdvanceInput,
   AdvanceResult,
   CurrentSnapshot,
+  EnqueueInput,
   EventSettings,
   Group,
-  Lap,
+  LapChange,
+  LapDetail,
   Me,
   Page,
   QueueSnapshot,
+  ReverseInput,
   ReverseResult,
   Runner,
+  RunnerInput,
   RunnerSummary,
+  SettingsInput,
   Shift,
   Stats,
-  Ticket,
+  TicketChange,
+  TicketRemoved,
   University,
 } from './types'
+
+/** The app always sends its idempotency key in the body (the API also takes it as a header). */
+type Keyed<T extends { idempotency_key?: string }> = T & { idempotency_key: string }
 
 // A press is idempotent: after a Wi-Fi drop a silent request is given up sooner and sent again
 // (the server answers a repeat with the first result).
@@ -28,29 +38,22 @@ export const api = {
 
   stats: () => get<Stats>('/api/stats/'),
   current: () => get<CurrentSnapshot>('/api/laps/current/'),
-  laps: (query = '') => get<Page<Lap>>(`/api/laps/${query}`),
-  advance: (body: { idempotency_key: string; expected_lap: number | null; at?: string; force?: boolean }) =>
+  laps: (query = '') => get<Page<LapDetail>>(`/api/laps/${query}`),
+  advance: (body: Keyed<AdvanceInput>) =>
     request<AdvanceResult>('POST', '/api/laps/advance/', body, PRESS_TIMEOUT_MS),
-  reverse: (body: { idempotency_key: string; expected_lap: number | null }) =>
+  reverse: (body: Keyed<ReverseInput>) =>
     request<ReverseResult>('POST', '/api/laps/reverse/', body, PRESS_TIMEOUT_MS),
-  assign: (lap: number, runner: number) =>
-    post<{ lap: Lap; seq: number }>(`/api/laps/${lap}/assign/`, { runner }),
+  assign: (lap: number, runner: number) => post<LapChange>(`/api/laps/${lap}/assign/`, { runner }),
 
   queue: () => get<QueueSnapshot>('/api/queue/'),
-  enqueue: (body: {
-    runner?: number
-    identification?: string
-    position?: number
-    idempotency_key?: string
-  }) => post<Ticket & { seq: number }>('/api/queue/', body),
-  move: (ticket: number, position: number) =>
-    post<Ticket & { seq: number }>(`/api/queue/${ticket}/move/`, { position }),
-  skip: (ticket: number, places = 3) => post<Ticket>(`/api/queue/${ticket}/skip/`, { places }),
-  removeTicket: (ticket: number) => del<{ id: number; seq: number }>(`/api/queue/${ticket}/`),
+  enqueue: (body: EnqueueInput) => post<TicketChange>('/api/queue/', body),
+  move: (ticket: number, position: number) => post<TicketChange>(`/api/queue/${ticket}/move/`, { position }),
+  skip: (ticket: number, places = 3) => post<TicketChange>(`/api/queue/${ticket}/skip/`, { places }),
+  removeTicket: (ticket: number) => del<TicketRemoved>(`/api/queue/${ticket}/`),
 
   summary: (runner: number) => get<RunnerSummary>(`/api/runners/${runner}/summary/`),
   searchRunners: (search: string) => get<Page<Runner>>(`/api/runners/?search=${encodeURIComponent(search)}`),
-  createRunner: (body: Partial<Runner>) => post<Runner>('/api/runners/', body),
+  createRunner: (body: RunnerInput) => post<Runner>('/api/runners/', body),
 
   universities: () => get<Page<University>>('/api/universities/'),
   groups: () => get<Page<Group>>('/api/groups/?page_size=500'),
@@ -60,6 +63,5 @@ export const api = {
     get<Runner[]>(`/api/query/without-upcoming-shift/?after=${encodeURIComponent(after)}`),
 
   settings: () => get<EventSettings>('/api/settings/'),
-  updateSettings: (body: Partial<EventSettings> & { reload_displays?: boolean }) =>
-    patch<EventSettings>('/api/settings/', body),
+  updateSettings: (body: SettingsInput) => patch<EventSettings>('/api/settings/', body),
 }

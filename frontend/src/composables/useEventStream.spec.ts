@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 
+import { EVENT_TYPES } from '@/api/eventTypes'
+import type { RaceEvent } from '@/api/types'
 import { BASE_MS } from '@/lib/backoff'
 
 import { parseNewest, useEventStream } from './useEventStream'
@@ -95,6 +97,26 @@ describe('useEventStream reconnects', () => {
     })
     expect(delays[0]).toBe(Math.ceil((0.1 * BASE_MS) / 10) * 10)
     expect(delays[1]).toBe(Math.ceil((0.7 * BASE_MS) / 10) * 10)
+  })
+})
+
+describe('the events', () => {
+  beforeEach(() => {
+    FakeSource.opened = []
+    vi.stubGlobal('EventSource', FakeSource)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('are listened for by every type the schema lists, and handed on as they came', () => {
+    const seen: RaceEvent[] = []
+    const scope = effectScope()
+    scope
+      .run(() => useEventStream({ seq: () => 0, onEvent: (e) => seen.push(e), onReset: () => {} }))!
+      .start()
+    EVENT_TYPES.forEach((type, i) => FakeSource.opened[0].fire(type, JSON.stringify({ type, seq: i + 1 })))
+    expect(seen.map((e) => e.type)).toEqual([...EVENT_TYPES])
+    expect(seen.map((e) => e.seq)).toEqual(EVENT_TYPES.map((_, i) => i + 1))
+    scope.stop()
   })
 })
 

@@ -18,6 +18,7 @@ export default {
       lost: 'Connection lost — reconnecting…',
       connecting: 'Connecting…',
       age: 'data from {age} ago',
+      noData: 'no data yet',
       live: 'live',
     },
     kioskLeave: {
@@ -53,6 +54,7 @@ export default {
       lost: 'Verbinding verbroken — opnieuw verbinden…',
       connecting: 'Verbinden…',
       age: 'gegevens van {age} geleden',
+      noData: 'nog geen gegevens',
       live: 'live',
     },
     kioskLeave: {

@@ -11,7 +11,6 @@ import {
   keyAction,
   queueWarning,
   runnerMayBeLost,
-  secondsFromDetail,
   tooSoonSeconds,
   type KeyInput,
 } from './control'
@@ -174,11 +173,6 @@ describe('too soon', () => {
   it('does not guess when the screen shows another lap', () => {
     expect(tooSoonSeconds(press, { ...lap, id: 8 })).toBeNull()
     expect(tooSoonSeconds(press, null)).toBeNull()
-  })
-
-  it('reads the seconds from the server message', () => {
-    expect(secondsFromDetail('This lap would last only 12.3 s, less than the minimum of 30 s')).toBe(12.3)
-    expect(secondsFromDetail('no number here')).toBeNull()
   })
 })
 

@@ -98,12 +98,6 @@ export function tooSoonSeconds(press: Press, running: Lap | null): number | null
   return Number.isFinite(seconds) ? Math.max(0, Math.round(seconds * 10) / 10) : null
 }
 
-/** The server's seconds from a too_soon message ("would last only 12.3 s"), when we cannot compute it. */
-export function secondsFromDetail(detail: string): number | null {
-  const match = detail.match(/(\d+(?:\.\d+)?)\s*s\b/)
-  return match ? Number(match[1]) : null
-}
-
 /** +120 ms, −1.4 s: the clock offset as a person reads it. */
 export function formatOffset(ms: number): string {
   const sign = ms < 0 ? '−' : '+'

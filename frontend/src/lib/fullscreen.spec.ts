@@ -47,6 +47,7 @@ function lap(id: number, runner: Lap['runner'], duration: number): Lap {
     duration,
     points: 3,
     raining: false,
+    suspect: false,
   }
 }
 

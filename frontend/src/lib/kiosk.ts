@@ -8,7 +8,7 @@ export const RESULT_MS = 6_000
 export const RETRY_DELAYS_MS = [500, 1_500, 3_000]
 /** How long a half-filled registration form may sit untouched. */
 export const FORM_IDLE_MS = 60_000
-/** The longest first or last name the server takes (Runner.first_name/last_name, competition/models.py). */
+/** The longest first or last name the server takes (Runner.first_name/last_name, competition/models/). */
 export const NAME_MAX_LENGTH = 100
 
 export type MessageKind = 'success' | 'warning' | 'error'

@@ -3,7 +3,16 @@
 // build (pwa.config.ts) and the tests read the same thing.
 
 /** Every route of the app (src/router): a navigation to one of them gets the app shell. */
-export const APP_ROUTES = ['/', '/fullscreen', '/queue', '/queue-up', '/control', '/query', '/login'] as const
+export const APP_ROUTES = [
+  '/',
+  '/fullscreen',
+  '/queue',
+  '/queue-up',
+  '/control',
+  '/query',
+  '/results',
+  '/login',
+] as const
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 

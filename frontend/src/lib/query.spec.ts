@@ -63,6 +63,7 @@ describe('summariseLaps', () => {
     duration,
     points,
     raining: false,
+    suspect: false,
   })
 
   it('counts finished laps, the best and the points', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Lap, RaceEvent } from '@/api/types'
+import type { EventOf, EventSettings, Lap, RaceEvent } from '@/api/types'
 
 import { aheadOf, applyEvent, judge, type RaceState } from './race'
 
@@ -14,6 +14,7 @@ const lap = (id: number, ticketId: number | null, end: string | null = null): La
   duration: end ? 180 : null,
   points: end ? 10 : null,
   raining: false,
+  suspect: false,
 })
 const base = (): RaceState => ({
   seq: 10,
@@ -22,24 +23,29 @@ const base = (): RaceState => ({
   recent: [],
   settings: null,
 })
-const event = (seq: number, type: string, extra: Partial<RaceEvent> = {}): RaceEvent => ({
-  seq,
-  type,
-  ...extra,
-})
+/** An event of one type with its payload, as the server sends it. */
+const event = <T extends RaceEvent['type']>(
+  seq: number,
+  type: T,
+  payload: Omit<EventOf<T>, 'seq' | 'type'>,
+) => ({ seq, type, ...payload }) as EventOf<T>
+const reset = (seq: number) => event(seq, 'queue_reset', { removed: 0 })
 
 describe('judge', () => {
   it('applies the next event, ignores old ones and notices a gap', () => {
-    expect(judge(10, event(11, 'x'))).toBe('apply')
-    expect(judge(10, event(10, 'x'))).toBe('duplicate')
-    expect(judge(10, event(3, 'x'))).toBe('duplicate')
-    expect(judge(10, event(12, 'x'))).toBe('gap')
+    expect(judge(10, reset(11))).toBe('apply')
+    expect(judge(10, reset(10))).toBe('duplicate')
+    expect(judge(10, reset(3))).toBe('duplicate')
+    expect(judge(10, reset(12))).toBe('gap')
   })
 })
 
 describe('applyEvent', () => {
   it('follows next lap: the lap finishes, the head of the queue starts', () => {
-    let state = applyEvent(base(), event(11, 'lap_finished', { lap: lap(1, 1, '2026-05-06T20:03:00Z') }))
+    let state = applyEvent(
+      base(),
+      event(11, 'lap_finished', { lap: lap(1, 1, '2026-05-06T20:03:00Z'), personal_best: false }),
+    )
     state = applyEvent(state, event(12, 'lap_started', { lap: lap(2, 2) }))
     expect(state.seq).toBe(12)
     expect(state.current?.id).toBe(2)
@@ -58,22 +64,23 @@ describe('applyEvent', () => {
   })
 
   it('follows queue moves and removals', () => {
-    let state = applyEvent(base(), event(11, 'queue_moved', { ticket: ticket(3, 0) }))
+    let state = applyEvent(base(), event(11, 'queue_moved', { ticket: ticket(3, 0), from: 1 }))
     expect(state.queue.map((t) => t.id)).toEqual([3, 2])
-    state = applyEvent(state, event(12, 'queue_removed', { ticket: { id: 2, runner: 2 } }))
+    state = applyEvent(state, event(12, 'queue_removed', { ticket: { id: 2, runner: 2 }, from: 1 }))
     expect(state.queue.map((t) => t.id)).toEqual([3])
-    state = applyEvent(state, event(13, 'queue_reset'))
+    state = applyEvent(state, reset(13))
     expect(state.queue).toEqual([])
   })
 
   it('takes new settings', () => {
-    const settings = { banner: 'Pasta!' } as RaceState['settings']
-    expect(applyEvent(base(), event(11, 'settings_changed', { settings: settings! })).settings).toBe(settings)
+    const settings = { banner: 'Pasta!' } as EventSettings
+    const changed = event(11, 'settings_changed', { settings, changed: ['banner'] })
+    expect(applyEvent(base(), changed).settings).toBe(settings)
   })
 
   it('only moves the seq for events that change nothing it holds', () => {
     const before = base()
-    const after = applyEvent(before, event(11, 'points_changed'))
+    const after = applyEvent(before, event(11, 'points_changed', { reason: 'group' }))
     expect(after).toEqual({ ...before, seq: 11 })
   })
 })

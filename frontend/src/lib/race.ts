@@ -1,4 +1,5 @@
 // The live race state and how an event changes it: pure, so it can be tested without a browser.
+import type { EventType } from '@/api/eventTypes'
 import type { EventSettings, Lap, RaceEvent, Stats, Ticket } from '@/api/types'
 
 import { insertAt, removeTicket } from './queue'
@@ -31,53 +32,48 @@ export function upsertRecent(recent: Lap[], lap: Lap): Lap[] {
 /** The state after one event (the caller has checked it is the next one). */
 export function applyEvent(state: RaceState, event: RaceEvent): RaceState {
   const next: RaceState = { ...state, seq: event.seq }
-  const lap = event.lap
   switch (event.type) {
     case 'lap_started':
-    case 'lap_resumed':
-      if (lap) {
-        next.current = lap
-        next.recent = state.recent.filter((l) => l.id !== lap.id)
-        if (lap.ticket) next.queue = removeTicket(state.queue, lap.ticket)
-      }
-      break
-    case 'lap_finished':
-      if (lap) {
-        if (state.current?.id === lap.id) next.current = null
-        next.recent = upsertRecent(state.recent, lap)
-      }
-      break
-    case 'lap_removed':
-      if (lap && state.current?.id === lap.id) next.current = null
-      break
-    case 'lap_assigned':
-    case 'lap_confirmed':
-      if (lap) {
-        if (state.current?.id === lap.id) next.current = lap
-        else if (state.recent.some((l) => l.id === lap.id)) next.recent = upsertRecent(state.recent, lap)
-      }
-      break
-    case 'queue_inserted':
-    case 'queue_moved': {
-      const ticket = event.ticket as Ticket
-      next.queue = insertAt(state.queue, ticket, ticket.position)
+    case 'lap_resumed': {
+      const lap = event.lap
+      next.current = lap
+      next.recent = state.recent.filter((l) => l.id !== lap.id)
+      if (lap.ticket) next.queue = removeTicket(state.queue, lap.ticket)
       break
     }
+    case 'lap_finished':
+      if (state.current?.id === event.lap.id) next.current = null
+      next.recent = upsertRecent(state.recent, event.lap)
+      break
+    case 'lap_removed':
+      if (state.current?.id === event.lap.id) next.current = null
+      break
+    case 'lap_assigned':
+    case 'lap_confirmed': {
+      const lap = event.lap
+      if (state.current?.id === lap.id) next.current = lap
+      else if (state.recent.some((l) => l.id === lap.id)) next.recent = upsertRecent(state.recent, lap)
+      break
+    }
+    case 'queue_inserted':
+    case 'queue_moved':
+      next.queue = insertAt(state.queue, event.ticket, event.ticket.position)
+      break
     case 'queue_removed':
-      next.queue = removeTicket(state.queue, (event.ticket as { id: number }).id)
+      next.queue = removeTicket(state.queue, event.ticket.id)
       break
     case 'queue_reset':
       next.queue = []
       break
     case 'settings_changed':
-      if (event.settings) next.settings = event.settings
+      next.settings = event.settings
       break
   }
   return next
 }
 
 /** Events after which the leaderboards and totals should be read again from the server. */
-export const REFRESHES_BOARDS = new Set([
+export const REFRESHES_BOARDS = new Set<EventType>([
   'lap_finished',
   'lap_removed',
   'lap_resumed',

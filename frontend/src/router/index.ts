@@ -3,6 +3,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
 import { useAuthStore } from '@/stores/auth'
+import { useRaceStore } from '@/stores/race'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -11,6 +12,7 @@ declare module 'vue-router' {
     icon?: string
     bare?: boolean // no navigation chrome (the projector)
     kiosk?: boolean // a shared device: no navigation, leaving takes the password
+    published?: 'results_published' // an event setting that opens the page to everybody
   }
 }
 
@@ -56,6 +58,17 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/QueryView.vue'),
     meta: { nav: 'app.nav.query', icon: 'mdi-magnify', permission: 'rest_query_runner' },
   },
+  {
+    path: '/results',
+    name: 'results',
+    component: () => import('@/views/ResultsView.vue'),
+    meta: {
+      nav: 'results.title',
+      icon: 'mdi-trophy',
+      permission: 'rest_results_eventsettings',
+      published: 'results_published',
+    },
+  },
   { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
@@ -72,6 +85,11 @@ router.beforeEach(async (to) => {
     return true // offline: let the page load; the server still refuses what it must
   }
   if (auth.can(permission)) return true
+  if (to.meta.published) {
+    const race = useRaceStore()
+    if (!race.settings) await race.reload() // the first page of a visit: the settings are on their way
+    if (race.settings?.[to.meta.published]) return true
+  }
   return { name: 'login', query: { next: to.fullPath } }
 })
 

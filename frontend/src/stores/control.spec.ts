@@ -17,7 +17,17 @@ const advance = vi.mocked(api.advance)
 const reverse = vi.mocked(api.reverse)
 
 function lap(id: number, start = '2026-05-01T12:00:00Z'): Lap {
-  return { id, runner: null, ticket: null, start, end: null, duration: null, points: null, raining: false }
+  return {
+    id,
+    runner: null,
+    ticket: null,
+    start,
+    end: null,
+    duration: null,
+    points: null,
+    raining: false,
+    suspect: false,
+  }
 }
 
 function started(id: number): AdvanceResult {
@@ -120,12 +130,13 @@ describe('control outbox', () => {
   })
 
   it('records a too-soon press anyway with force and a new key, at the original press time', async () => {
-    advance.mockRejectedValueOnce(conflict('too_soon', { elapsed: 4.2 })).mockResolvedValueOnce(started(11))
+    const tooSoon = conflict('too_soon', { elapsed: 4.2, min_lap_time: 30 })
+    advance.mockRejectedValueOnce(tooSoon).mockResolvedValueOnce(started(11))
     const { control } = page(10)
 
     control.press('advance', T0)
     await vi.advanceTimersByTimeAsync(0)
-    expect(control.refusal?.code).toBe('too_soon')
+    expect(control.refusal).toMatchObject({ code: 'too_soon', elapsed: 4.2, min_lap_time: 30 })
     expect(control.pendingCount).toBe(0)
 
     control.recordAnyway()

@@ -7,7 +7,7 @@ import { computed, onScopeDispose, ref, watch } from 'vue'
 
 import { api } from '@/api'
 import { ApiError, onServerAnswer } from '@/api/http'
-import type { Lap } from '@/api/types'
+import type { ErrorBody, Lap } from '@/api/types'
 import { syncClock } from '@/composables/useServerClock'
 import {
   isOutboxKey,
@@ -33,6 +33,9 @@ export interface Refusal {
   code: string
   detail: string
   current?: Lap | null
+  /** too_soon: how long the lap would have lasted, and the minimum, in seconds (the server's numbers). */
+  elapsed?: number
+  min_lap_time?: number
 }
 
 export interface PressResult {
@@ -159,16 +162,16 @@ export const useControlStore = defineStore('control', () => {
           // The server answered "no": this press is done; tell the organiser. The rest stays
           // chained: after "record anyway" it follows the forced press, after "dismiss" the live state.
           remove(localStorage, head.key)
-          const current = error.body.current as Lap | null | undefined
-          if (current !== undefined && typeof error.body.seq === 'number') {
-            race.adoptAnswer({ seq: error.body.seq, current })
-          }
+          const { current, seq, elapsed, min_lap_time } = error.body as Partial<ErrorBody>
+          if (current !== undefined && typeof seq === 'number') race.adoptAnswer({ seq, current })
           saveRefusal(localStorage, {
             press: head,
             code: error.code,
             detail: error.detail,
             current: current ?? undefined,
-          })
+            elapsed,
+            min_lap_time,
+          } satisfies Refusal)
           if (error.code.startsWith('press_time')) void syncClock()
         }
         changed()

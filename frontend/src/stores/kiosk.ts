@@ -149,7 +149,8 @@ export const useKioskStore = defineStore('kiosk', () => {
       try {
         const runner = await api.createRunner({
           ...form,
-          university: form.university ?? undefined,
+          // None chosen: left out, and the server's field error shows under the list.
+          university: (form.university ?? undefined) as number,
           identification,
         })
         ticket = await enqueue({ runner: runner.id })

@@ -45,7 +45,7 @@ describe('the queue actions store', () => {
     expect(ids(actions.tickets)).toEqual([4, 1, 2, 3]) // the event has not arrived yet: no flicker back
     expect(actions.pending).toHaveLength(1)
 
-    race.apply({ type: 'queue_moved', seq: 11, ticket: ticket(4, 0) })
+    race.apply({ type: 'queue_moved', seq: 11, ticket: ticket(4, 0), from: 3 })
     await Promise.resolve()
     expect(actions.pending).toHaveLength(0)
     expect(ids(actions.tickets)).toEqual([4, 1, 2, 3])

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
+import { ApiError } from '@/api/http'
 import type { Lap, QueueSnapshot, RaceEvent, Stats, Ticket } from '@/api/types'
 
 import { runner, ticket } from '@/test/fixtures'
@@ -51,6 +52,7 @@ const moved = (seq: number, id: number, position: number): RaceEvent => ({
   seq,
   type: 'queue_moved',
   ticket: ticket(id, position),
+  from: 0,
 })
 
 describe('the race store', () => {
@@ -113,6 +115,7 @@ describe('the last laps', () => {
     duration: 30,
     points: 1,
     raining: false,
+    suspect: false,
   })
 
   beforeEach(() => {
@@ -192,10 +195,57 @@ describe('personal bests', () => {
       duration: 150,
       points: 10,
       raining: false,
+      suspect: false,
     }
     race.apply({ seq: race.seq + 1, type: 'lap_finished', lap, personal_best: false })
     expect(race.lastPersonalBest).toBeNull()
     race.apply({ seq: race.seq + 1, type: 'lap_finished', lap: { ...lap, id: 10 }, personal_best: true })
     expect(race.lastPersonalBest).toMatchObject({ runner: 2, lap: 10 })
+  })
+})
+
+describe('the race store without a network', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    setActivePinia(createPinia())
+    vi.clearAllMocks()
+    vi.useFakeTimers()
+    server.seq = 5
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('keeps its data in the browser, and a reload offline shows it with its real age', async () => {
+    const race = useRaceStore()
+    await race.reload()
+    race.apply(moved(6, 4, 0))
+    const order = race.queue.map((t) => t.id)
+    vi.advanceTimersByTime(2000) // the kept copy is written at most every two seconds
+    const keptAt = Date.now()
+
+    vi.advanceTimersByTime(90_000) // the Wi-Fi drops; a minute and a half later, a reload
+    setActivePinia(createPinia())
+    vi.mocked(api.stats).mockRejectedValueOnce(new ApiError(0, 'No connection to the server.', 'offline', {}))
+    const reloaded = useRaceStore()
+    await reloaded.reload()
+    expect(reloaded.seq).toBe(6)
+    expect(reloaded.queue.map((t) => t.id)).toEqual(order)
+    expect(order[0]).toBe(4)
+    expect(reloaded.restoredAt).toBe(keptAt)
+    expect(reloaded.lastHeard).toBe(keptAt) // "data from 1:30 ago", not "0:00"
+    expect(reloaded.loadedAt).toBe(keptAt)
+
+    // The server answers again: its snapshot replaces the kept one.
+    server.seq = 9
+    await reloaded.reload()
+    expect(reloaded.seq).toBe(9)
+    expect(reloaded.restoredAt).toBeNull()
+  })
+
+  it('has nothing to show offline when nothing was kept, and says so', async () => {
+    vi.mocked(api.stats).mockRejectedValueOnce(new ApiError(0, 'No connection to the server.', 'offline', {}))
+    const race = useRaceStore()
+    await race.reload()
+    expect(race.seq).toBe(-1)
+    expect(race.loadedAt).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 // The live race: the statistics snapshot plus every event applied in order on top of it.
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 
 import { api } from '@/api'
 import type { ChartPoint, Lap, Leaderboards, QueueSnapshot, RaceEvent, Stats } from '@/api/types'
@@ -15,11 +15,13 @@ import {
   type Answer,
   type RaceState,
 } from '@/lib/race'
+import { loadSnapshot, saveSnapshot } from '@/lib/snapshot'
 
 /** `syncing`: connected, but the page's data is not yet at the server's newest event. */
 export type LiveStatus = 'connecting' | 'syncing' | 'open' | 'lost'
 
 const BOARD_REFRESH_MS = 400
+const SAVE_EVERY_MS = 2000
 
 export const useRaceStore = defineStore('race', () => {
   const state = shallowRef<RaceState>({ seq: -1, current: null, queue: [], recent: [], settings: null })
@@ -39,6 +41,10 @@ export const useRaceStore = defineStore('race', () => {
   let loading: Promise<void> | null = null
   let buffered: RaceEvent[] = []
   let boardTimer: ReturnType<typeof setTimeout> | null = null
+  let saveTimer: ReturnType<typeof setTimeout> | null = null
+  // Reloaded without a network: the data is the last one this browser kept, from this moment.
+  const restoredAt = ref<number | null>(null)
+  const heardLive = ref(false)
 
   const stream = useEventStream({ seq: () => Math.max(state.value.seq, 0), onEvent, onReset: reload })
 
@@ -51,6 +57,42 @@ export const useRaceStore = defineStore('race', () => {
     totalLaps.value = stats.total_laps
     averageLap.value = stats.average_lap
     loadedAt.value = Date.now()
+    restoredAt.value = null
+    save() // at once: the Wi-Fi may drop a second after the page opened
+  }
+
+  /** Keep the page's data in the browser (lib/snapshot.ts). */
+  function save() {
+    if (restoredAt.value !== null || state.value.seq < 0) return // nothing new from the server
+    saveSnapshot({
+      at: Date.now(),
+      state: state.value,
+      boards: boards.value,
+      chart: chart.value,
+      totalLaps: totalLaps.value,
+      averageLap: averageLap.value,
+    })
+  }
+
+  /** After an event: at most every two seconds, however busy the race. */
+  function scheduleSave() {
+    saveTimer ??= setTimeout(() => {
+      saveTimer = null
+      save()
+    }, SAVE_EVERY_MS)
+  }
+
+  /** The server cannot be reached and the page has nothing yet: show what this browser last knew. */
+  function restore() {
+    const saved = state.value.seq < 0 ? loadSnapshot() : null
+    if (!saved) return
+    state.value = saved.state
+    boards.value = saved.boards
+    chart.value = saved.chart
+    totalLaps.value = saved.totalLaps
+    averageLap.value = saved.averageLap
+    loadedAt.value = saved.at
+    restoredAt.value = saved.at
   }
 
   /** Load the snapshot; events that arrive meanwhile are applied after it. */
@@ -67,6 +109,7 @@ export const useRaceStore = defineStore('race', () => {
         pending.forEach(apply)
       } catch (e) {
         error.value = (e as Error).message
+        restore()
       }
     })().finally(() => {
       loading = null
@@ -93,13 +136,15 @@ export const useRaceStore = defineStore('race', () => {
     }
     const before = state.value
     state.value = applyEvent(before, event)
+    restoredAt.value = null // the stream took over from the kept data, at its seq
+    scheduleSave()
     if (event.type === 'resync') {
       // A fix in the admin that no other event describes: load the snapshot again, after a load
       // in progress (which may have read the data before the fix).
       void (loading ?? Promise.resolve()).then(reload)
       return
     }
-    if (event.type === 'settings_changed' && before.settings && event.settings) {
+    if (event.type === 'settings_changed' && before.settings) {
       if (event.settings.reload_token !== before.settings.reload_token) window.location.reload()
     }
     trackChart(event)
@@ -107,9 +152,9 @@ export const useRaceStore = defineStore('race', () => {
   }
 
   function trackChart(event: RaceEvent) {
-    const lap = event.lap
-    if (!lap) return
-    if (event.type === 'lap_finished' && lap.end && lap.duration !== null) {
+    if (event.type === 'lap_finished') {
+      const lap = event.lap
+      if (!lap.end || lap.duration === null) return
       chart.value = [
         ...chart.value.filter((p) => p.lap !== lap.id),
         { lap: lap.id, end: lap.end, duration: lap.duration },
@@ -120,6 +165,7 @@ export const useRaceStore = defineStore('race', () => {
         lastPersonalBest.value = { runner: lap.runner.id, lap: lap.id, at: Date.now() }
       }
     } else if (event.type === 'lap_resumed') {
+      const lap = event.lap
       chart.value = chart.value.filter((p) => p.lap !== lap.id)
       totalLaps.value = Math.max(0, totalLaps.value - 1)
     }
@@ -169,6 +215,13 @@ export const useRaceStore = defineStore('race', () => {
     return reloading.value || state.value.seq < stream.newest.value ? 'syncing' : 'open'
   })
   const settings = computed(() => state.value.settings)
+  watch(stream.status, (value) => {
+    if (value === 'open') heardLive.value = true
+  })
+  // How old the data is: from the stream once it has spoken on this page, else from the kept data.
+  const lastHeard = computed(() =>
+    heardLive.value || restoredAt.value === null ? stream.lastHeard.value : restoredAt.value,
+  )
   const seq = computed(() => state.value.seq)
 
   return {
@@ -186,7 +239,8 @@ export const useRaceStore = defineStore('race', () => {
     error,
     lastPersonalBest,
     status,
-    lastHeard: stream.lastHeard,
+    lastHeard,
+    restoredAt,
     start,
     reload,
     apply,

@@ -45,6 +45,7 @@ function lap(id: number, first_name = 'Ada'): Lap {
     duration: null,
     points: null,
     raining: false,
+    suspect: false,
   }
 }
 

@@ -38,6 +38,7 @@ const lap = (start: string, named = true): Lap => ({
   duration: null,
   points: null,
   raining: false,
+  suspect: false,
 })
 
 describe('CurrentLapCard', () => {

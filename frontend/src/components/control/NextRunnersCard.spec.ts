@@ -29,7 +29,11 @@ function setup(count: number) {
   return mount(NextRunnersCard, { global: { plugins: [createVuetify(), i18n] } })
 }
 
-beforeEach(() => vi.mocked(api.skip).mockReset().mockResolvedValue(ticket(1)))
+beforeEach(() => {
+  vi.mocked(api.skip)
+    .mockReset()
+    .mockResolvedValue({ ...ticket(1), seq: 1 })
+})
 
 describe('NextRunnersCard', () => {
   it('shows the first five of the queue and how many more wait', () => {

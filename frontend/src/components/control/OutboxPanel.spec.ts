@@ -30,6 +30,7 @@ const started: Lap = {
   duration: null,
   points: null,
   raining: false,
+  suspect: false,
 }
 
 function setup() {

@@ -32,6 +32,7 @@ function lap(id: number, first_name: string, start = '2026-05-01T12:00:00Z'): La
     duration: null,
     points: null,
     raining: false,
+    suspect: false,
   }
 }
 
@@ -68,6 +69,15 @@ describe('RefusalBox', () => {
     expect(advance).toHaveBeenCalledTimes(2)
     expect(advance.mock.calls[1][0].force).toBe(true)
     expect(wrapper.find('[data-test="refusal"]').exists()).toBe(false)
+  })
+
+  it("takes a too-short lap's seconds from the refusal's fields, never from its message", async () => {
+    const { wrapper } = await refused(
+      new ApiError(409, 'Trop court : 99 s.', 'too_soon', { elapsed: 7.25, min_lap_time: 45 }),
+    )
+    expect(wrapper.get('[data-test="refusal"]').text()).toContain('This lap would last only 7.25 s')
+    expect(wrapper.text()).toContain('minimum lap time of 45 s')
+    expect(wrapper.text()).not.toContain('99')
   })
 
   it('explains a stale state with the runner who really runs, and goes back to the live state', async () => {

@@ -39,6 +39,7 @@ const laps: Lap[] = [
     duration: 250,
     points: 7,
     raining: false,
+    suspect: false,
   },
   {
     id: 8,
@@ -49,6 +50,7 @@ const laps: Lap[] = [
     duration: 230,
     points: 5,
     raining: true,
+    suspect: false,
   },
 ]
 

@@ -42,6 +42,7 @@ export function lap(
     duration,
     points: duration === null ? null : 4,
     raining: false,
+    suspect: false,
   }
 }
 
@@ -66,6 +67,7 @@ export function settings(overrides: Partial<EventSettings> = {}): EventSettings 
     night_start_hour: 22,
     night_end_hour: 6,
     reload_token: 0,
+    results_published: false,
     ...overrides,
   }
 }
