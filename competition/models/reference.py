@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -68,11 +69,17 @@ class University(models.Model):
         return f" (for example {self.student_id_example})" if self.student_id_example else ""
 
 
+# Upper bounds of our own, far above any real event's: without them the API's schema took its
+# limits from the database (2^31 - 1 on PostgreSQL, 2^63 - 1 on SQLite) and differed by backend.
+MAX_POINTS = 10_000
+MAX_MULTIPLIER = 100
+
+
 class HappyHour(models.Model):
     name = models.CharField(max_length=100)
     start = models.DateTimeField()
     end = models.DateTimeField()
-    multiplier = models.PositiveIntegerField(default=2)
+    multiplier = models.PositiveIntegerField(default=2, validators=[MaxValueValidator(MAX_MULTIPLIER)])
     base = models.BooleanField(
         default=False, help_text="The base happy hour gives the multiplier outside every window."
     )
@@ -130,7 +137,7 @@ class Group(models.Model):
 
 class Criterion(models.Model):
     upper_limit = models.DurationField(help_text="A lap at most this long earns these points.")
-    points = models.PositiveIntegerField()
+    points = models.PositiveIntegerField(validators=[MaxValueValidator(MAX_POINTS)])
     base = models.BooleanField(
         default=False, help_text="The base criterion gives the points of a lap that meets no upper limit."
     )

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from competition.models import Criterion, EventSettings, HappyHour, IdempotencyRecord, Shift
+from competition.models.reference import MAX_MULTIPLIER, MAX_POINTS
 from competition.rules import broken_rule
 from competition.tests.admin_forms import form_data, split, url
 from competition.tests.factories import UserFactory
@@ -110,3 +111,16 @@ def test_the_databases_refusal_is_said_in_the_models_words():
         Shift.objects.create(name="Backwards", start=START, end=START - timedelta(hours=1))
     assert broken_rule(refused.value) == message(Shift, "shift_end_after_start")
     assert broken_rule("some other database error") is None
+
+
+def test_points_and_multipliers_have_limits_of_their_own_the_same_on_every_database(organiser):
+    # The schema (and the generated app types) once took these limits from the database backend.
+    before = Criterion.objects.count(), HappyHour.objects.count()
+    response = organiser.post("/api/criteria/", {"upper_limit": 300, "points": MAX_POINTS + 1}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["points"] == [f"Ensure this value is less than or equal to {MAX_POINTS}."]
+    body = {"name": "Night", "start": START.isoformat(), "end": (START + timedelta(hours=1)).isoformat()}
+    response = organiser.post("/api/happy-hours/", {**body, "multiplier": MAX_MULTIPLIER + 1}, format="json")
+    assert response.status_code == 400
+    assert "multiplier" in response.json()["errors"]
+    assert (Criterion.objects.count(), HappyHour.objects.count()) == before

@@ -616,14 +616,12 @@ export interface components {
         Criterion: {
             readonly id: number;
             upper_limit: number;
-            /** Format: int64 */
             points: number;
             /** @description The base criterion gives the points of a lap that meets no upper limit. */
             base?: boolean;
         };
         CriterionRequest: {
             upper_limit: number;
-            /** Format: int64 */
             points: number;
             /** @description The base criterion gives the points of a lap that meets no upper limit. */
             base?: boolean;
@@ -776,7 +774,6 @@ export interface components {
             start: string;
             /** Format: date-time */
             end: string;
-            /** Format: int64 */
             multiplier?: number;
             /** @description The base happy hour gives the multiplier outside every window. */
             base?: boolean;
@@ -788,7 +785,6 @@ export interface components {
             start: string;
             /** Format: date-time */
             end: string;
-            /** Format: int64 */
             multiplier?: number;
             /** @description The base happy hour gives the multiplier outside every window. */
             base?: boolean;
@@ -1044,7 +1040,6 @@ export interface components {
         };
         PatchedCriterionRequest: {
             upper_limit?: number;
-            /** Format: int64 */
             points?: number;
             /** @description The base criterion gives the points of a lap that meets no upper limit. */
             base?: boolean;
@@ -1060,7 +1055,6 @@ export interface components {
             start?: string;
             /** Format: date-time */
             end?: string;
-            /** Format: int64 */
             multiplier?: number;
             /** @description The base happy hour gives the multiplier outside every window. */
             base?: boolean;
