@@ -1,7 +1,7 @@
 """The leaderboard freeze (SPEC section 4; issue 12): nothing public reveals points earned after it.
 
-Before the freeze every lap is worth a point or two; after it, a happy hour makes every lap worth
-1,000 or more. Every answer anonymous visitors and the kiosk volunteer can get, and every event,
+Before the freeze every lap is worth a point or two; after it, a happy hour of the highest multiplier
+makes every lap worth 100 or more. Every answer anonymous visitors and the kiosk volunteer can get, and every event,
 is then searched for such a number under a key about points.
 """
 
@@ -14,11 +14,12 @@ from django.utils.dateparse import parse_datetime
 from django_eventstream.models import Event
 
 from competition.models import Criterion, EventSettings, HappyHour, Lap
+from competition.models.reference import MAX_MULTIPLIER
 from competition.tests.conftest import advance
 from competition.tests.factories import GroupFactory, LapFactory, RunnerFactory
 from competition.tests.test_permissions import ANONYMOUS, EXPECTED, NOT_DATA, ROUTES, url_for
 
-BIG = 1000
+BIG = MAX_MULTIPLIER  # a lap after the freeze is worth at least this; every total before it, a few
 
 
 def big_points(value, path="") -> list[str]:
@@ -46,7 +47,7 @@ def laps_in(value) -> list[dict]:
 
 @pytest.fixture
 def frozen_race(organiser, volunteer, no_min_lap_time):
-    """Laps before the freeze, a freeze, then laps worth 1,000 points each (one of them assigned late)."""
+    """Laps before the freeze, a freeze, then laps worth BIG points or more each (one of them assigned late)."""
     group = GroupFactory()
     a, b, c = RunnerFactory.create_batch(3, group=group)
     earlier = timezone.now() - timedelta(minutes=30)
