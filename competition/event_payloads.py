@@ -29,6 +29,10 @@ class EventType(StrEnum):
     DATA_CHANGED = "data_changed"
     SETTINGS_CHANGED = "settings_changed"
     RESYNC = "resync"
+    CHECKED_IN = "checked_in"
+    REWARD_DUE = "reward_due"
+    REWARD_HANDED_OUT = "reward_handed_out"
+    REWARD_WITHDRAWN = "reward_withdrawn"
 
 
 Builder = Callable[..., dict]
@@ -135,3 +139,29 @@ def settings_changed(*, settings: dict, changed: list[str]) -> dict:
 def resync(*, model: str, ids: list[int], action: str) -> dict:
     """Rows changed in a way no precise event describes (a staff fix): every page reloads its snapshot."""
     return {"model": model, "ids": sorted(ids), "action": action}
+
+
+# Shift check-ins and milestone rewards (SPEC section 5).
+
+
+@builds(EventType.CHECKED_IN)
+def checked_in(*, shift: int, checked_in: int, missing: int) -> dict:
+    """A check-in or check-out: counts only, since who is in which shift is private (boards reload)."""
+    return {"shift": shift, "checked_in": checked_in, "missing": missing}
+
+
+@builds(EventType.REWARD_DUE)
+def reward_due(*, reward: dict) -> dict:
+    """`reward` is payloads.reward_payload without who handed it out."""
+    return {"reward": reward}
+
+
+@builds(EventType.REWARD_HANDED_OUT)
+def reward_handed_out(*, reward: dict) -> dict:
+    return {"reward": reward}
+
+
+@builds(EventType.REWARD_WITHDRAWN)
+def reward_withdrawn(*, reward: dict, deleted: bool) -> dict:
+    """Undo or a fix took the reward's lap away: a due reward is gone (`deleted`), a handed-out one flagged."""
+    return {"reward": reward, "deleted": deleted}

@@ -3,15 +3,19 @@
 Each check returns sentences a person can act on; an empty list means the race is consistent.
 The database enforces most of these itself (constraints and partial unique indexes); checking
 them again costs little and also covers what only the code keeps: stored points that follow the
-rule, tickets and laps that agree, and an event log without holes.
+rule, tickets and laps that agree, rewards that follow the finished laps, check-ins made by scans
+within their shift's window, and an event log without holes.
 """
 
 from collections import Counter
+from datetime import timedelta
 
+from django.db.models import Count, Max
+from django.utils import timezone
 from django_eventstream.models import Event as StoredEvent
 
 from competition import events
-from competition.models import Lap, QueueTicket
+from competition.models import AuditEntry, CheckIn, Lap, Milestone, QueueTicket, Reward, check_in_window
 from competition.scoring import computed_points
 
 State = QueueTicket.State
@@ -19,7 +23,7 @@ State = QueueTicket.State
 
 def problems() -> list[str]:
     """Every broken invariant, as sentences (empty: all hold)."""
-    return [*_laps(), *_queue(), *_tickets(), *_points(), *_events()]
+    return [*_laps(), *_queue(), *_tickets(), *_points(), *_rewards(), *_check_ins(), *_events()]
 
 
 def _laps() -> list[str]:
@@ -69,6 +73,64 @@ def _points() -> list[str]:
     for pk, points, rule in stored:
         if points != rule:
             found.append(f"Lap {pk} has {points} points stored; the rule gives {rule}.")
+    return found
+
+
+def _rewards() -> list[str]:
+    """One reward per runner and milestone reached, none due without its laps (SPEC section 5)."""
+    found = []
+    finished = Lap.objects.filter(end__isnull=False, runner__isnull=False).order_by()
+    counts = dict(finished.values("runner").annotate(n=Count("id")).values_list("runner", "n"))
+    milestones = {m.pk: m for m in Milestone.objects.all()}
+    laps = dict(Lap.objects.filter(pk__in=Reward.objects.values("lap")).values_list("id", "runner"))
+    laps_finished = set(finished.filter(pk__in=Reward.objects.values("lap")).values_list("id", flat=True))
+    rows = list(Reward.objects.values_list("id", "runner", "milestone", "lap", "handed_out_at", "unearned"))
+    for (runner, milestone), count in Counter((runner, m) for _, runner, m, *_ in rows).items():
+        if count > 1:
+            found.append(f"Runner {runner} has {count} rewards for “{milestones[milestone]}”; one at most.")
+    for pk, runner, milestone, lap, handed_out_at, unearned in rows:
+        has, needs = counts.get(runner, 0), milestones[milestone].laps
+        if handed_out_at is None and has < needs:
+            found.append(f"Reward {pk} is due to runner {runner} for {needs} laps, but they have {has} finished laps.")
+        elif handed_out_at is None and not (lap in laps_finished and laps[lap] == runner):
+            which = f"lap {lap}, which is not a finished lap of theirs" if lap else "no lap"
+            found.append(f"Reward {pk} is due to runner {runner} for {which}.")
+        elif handed_out_at is not None and unearned != (has < needs):
+            state = "flagged unearned" if unearned else "not flagged unearned"
+            found.append(f"Reward {pk} was handed out and is {state}, but runner {runner} has {has} of {needs} laps.")
+    rewarded = {(runner, milestone) for _, runner, milestone, *_ in rows}
+    for runner, count in sorted(counts.items()):
+        for milestone in milestones.values():
+            if count >= milestone.laps and (runner, milestone.pk) not in rewarded:
+                found.append(f"Runner {runner} has {count} finished laps but no reward for “{milestone}”.")
+    return found
+
+
+def _check_ins() -> list[str]:
+    """One check-in per runner and shift; one made by a scan lies within its shift's window."""
+    found = []
+    doubled = CheckIn.objects.values("runner", "shift").annotate(n=Count("id")).filter(n__gt=1).order_by()
+    for row in doubled:
+        found.append(f"Runner {row['runner']} has {row['n']} check-ins for shift {row['shift']}; one at most.")
+    soon = timezone.now() + timedelta(minutes=1)  # a little clock skew between processes
+    for pk, at in CheckIn.objects.filter(at__gt=soon).values_list("id", "at"):
+        found.append(f"Check-in {pk} is dated in the future ({at}).")
+    # A shift staff moved after the scan no longer holds it: that is their change, not a fault.
+    moved = dict(
+        AuditEntry.objects.filter(target_type="shift", action=AuditEntry.Action.UPDATE)
+        .values("target_id")
+        .annotate(last=Max("at"))
+        .values_list("target_id", "last")
+    )
+    for check_in in CheckIn.objects.filter(manual=False).select_related("shift"):
+        opens, closes = check_in_window(check_in.shift)
+        # The scan's service reads the clock again to stamp the row: a hair after the window's end.
+        outside = not opens <= check_in.at <= closes + timedelta(seconds=1)
+        if outside and moved.get(str(check_in.shift_id), check_in.at) <= check_in.at:
+            found.append(
+                f"Check-in {check_in.pk} of runner {check_in.runner_id} was scanned at {check_in.at}, outside the "
+                f"window of “{check_in.shift}” ({opens} to {closes})."
+            )
     return found
 
 

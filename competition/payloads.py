@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from competition.models import EventSettings, Group, Lap, QueueTicket, Runner
+from competition.models import EventSettings, Group, Lap, QueueTicket, Reward, Runner, Shift
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -74,3 +74,25 @@ def ticket_payload(ticket: QueueTicket, position: int) -> dict:
         "position": position,
         "created_at": iso(ticket.created_at),
     }
+
+
+def shift_ref(shift: Shift) -> dict:
+    return {"id": shift.pk, "name": shift.name, "start": iso(shift.start), "end": iso(shift.end)}
+
+
+def reward_payload(reward: Reward, *, private: bool = False) -> dict:
+    """A reward with its runner and milestone; `private` (staff and the kiosk) adds who handed it out."""
+    milestone = reward.milestone
+    payload = {
+        "id": reward.pk,
+        "runner": runner_public(reward.runner),
+        "milestone": {"id": milestone.pk, "laps": milestone.laps, "reward": milestone.reward},
+        "lap": reward.lap_id,
+        "reached_at": iso(reward.reached_at),
+        "handed_out_at": iso(reward.handed_out_at),
+        "unearned": reward.unearned,
+    }
+    if private:
+        by = reward.handed_out_by
+        payload["handed_out_by"] = by.get_username() if by is not None else None
+    return payload

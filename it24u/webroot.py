@@ -17,7 +17,7 @@ from it24u import spa
 # The public pages may be indexed; the API and the organisers' pages not. The admin only at its
 # default path: a path of one's own (ADMIN_PATH) is there to be hard to find, so it is not listed.
 PUBLIC = ["/$", "/fullscreen", "/queue"]
-PRIVATE = ["/api/", "/control", "/query", "/queue-up", "/results", "/login"]
+PRIVATE = ["/api/", "/control", "/query", "/queue-up", "/shifts", "/rewards", "/results", "/login"]
 
 
 @cache

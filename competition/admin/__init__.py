@@ -6,6 +6,6 @@ Every save, delete and bulk action goes through competition/services, as the API
 from django.conf import settings
 from django.contrib import admin
 
-from competition.admin import event_settings, laps, logs, queue, reference, runners  # noqa: F401 (they register)
+from competition.admin import event_settings, laps, logs, night, queue, reference, runners  # noqa: F401 (they register)
 
 admin.site.site_header = admin.site.site_title = f"{settings.TITLE} admin"

@@ -16,6 +16,7 @@ ERROR_CODES = [
     # refusals of the race and the data
     "already_assigned",
     "already_queued",
+    "handed_out",
     "already_registered",
     "conflict",
     "idempotency_key_reused",
@@ -270,6 +271,88 @@ class TicketRemovedSerializer(serializers.Serializer):
     seq = serializers.IntegerField()
 
 
+# --- shift check-ins and milestone rewards -------------------------------------------------------
+
+
+class ShiftRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+
+
+class ShiftCheckInSerializer(serializers.Serializer):
+    """A shift whose check-in window is open at a scan, with the runner's check-in for it."""
+
+    shift = ShiftRefSerializer()
+    at = serializers.DateTimeField(help_text="When the runner checked in.")
+    new = serializers.BooleanField(help_text="This scan checked them in (else an earlier one did).")
+
+
+class MilestoneRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    laps = serializers.IntegerField()
+    reward = serializers.CharField()
+
+
+class RewardPublicSerializer(serializers.Serializer):
+    """A milestone a runner reached: due until handed out."""
+
+    id = serializers.IntegerField()
+    runner = RunnerPublicSerializer()
+    milestone = MilestoneRefSerializer()
+    lap = serializers.IntegerField(allow_null=True, help_text="The lap that reached it (null once it is gone).")
+    reached_at = serializers.DateTimeField()
+    handed_out_at = serializers.DateTimeField(allow_null=True)
+    unearned = serializers.BooleanField(help_text="Handed out, but undo or a fix took its lap away.")
+
+
+class RewardSerializer(RewardPublicSerializer):
+    handed_out_by = serializers.CharField(allow_null=True, help_text="The username of who handed it out.")
+
+
+class RewardChangeSerializer(RewardSerializer):
+    seq = serializers.IntegerField()
+
+
+class BoardCheckInSerializer(serializers.Serializer):
+    runner = RunnerPublicSerializer()
+    at = serializers.DateTimeField()
+    manual = serializers.BooleanField(help_text="Checked in by hand by staff.")
+    in_shift = serializers.BooleanField(help_text="False: checked in by hand for a shift that is not theirs.")
+
+
+class BoardMissingSerializer(serializers.Serializer):
+    runner = RunnerPublicSerializer()
+
+
+class BoardShiftSerializer(ShiftRefSerializer):
+    when = serializers.ChoiceField(choices=["current", "next"])
+    checked_in = BoardCheckInSerializer(many=True)
+    missing = BoardMissingSerializer(many=True, help_text="The shift's runners not checked in, by group.")
+
+
+class ShiftBoardSerializer(serializers.Serializer):
+    server_time = serializers.DateTimeField()
+    seq = serializers.IntegerField()
+    shifts = BoardShiftSerializer(many=True, help_text="The current shifts, then the next ones.")
+
+
+class CheckInAnswerSerializer(serializers.Serializer):
+    shift = serializers.IntegerField()
+    runner = RunnerPublicSerializer()
+    checked_in = serializers.BooleanField()
+    at = serializers.DateTimeField(allow_null=True)
+    seq = serializers.IntegerField()
+
+
+class ScanAnswerSerializer(TicketChangeSerializer):
+    """A runner queued: the ticket, and what the kiosk tells them besides (SPEC section 5)."""
+
+    check_ins = ShiftCheckInSerializer(many=True)
+    rewards_due = RewardSerializer(many=True)
+
+
 # --- errors ---------------------------------------------------------------------------------------
 
 
@@ -297,4 +380,6 @@ class ErrorSerializer(serializers.Serializer):
     seq = serializers.IntegerField(required=False, help_text="code `stale_state`: the seq that lap is valid at.")
     position = serializers.IntegerField(required=False, help_text="code `already_queued`: the runner's 0-based place.")
     ticket = serializers.IntegerField(required=False, help_text="code `already_queued`: the runner's waiting ticket.")
+    check_ins = ShiftCheckInSerializer(many=True, required=False, help_text="code `already_queued`: as a scan's.")
+    rewards_due = RewardSerializer(many=True, required=False, help_text="code `already_queued`: as a scan's.")
     retry_after = serializers.IntegerField(required=False, help_text="Seconds to wait (also in Retry-After).")

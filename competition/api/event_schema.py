@@ -17,7 +17,13 @@ from drf_spectacular.utils import (
 from rest_framework import serializers
 from rest_framework.views import APIView
 
-from competition.api.answers import LapSerializer, RunnerPublicSerializer, SettingsSerializer, TicketSerializer
+from competition.api.answers import (
+    LapSerializer,
+    RewardPublicSerializer,
+    RunnerPublicSerializer,
+    SettingsSerializer,
+    TicketSerializer,
+)
 from competition.api.schema import RaceAutoSchema
 from competition.event_payloads import EventType
 
@@ -147,6 +153,39 @@ class ResyncEvent(EventSerializer):
     action = serializers.ChoiceField(choices=ACTIONS)
 
 
+class CheckedInEvent(EventSerializer):
+    """A runner checked in or out of a shift: counts only (who is in a shift is private); boards reload."""
+
+    event_type = EventType.CHECKED_IN
+    shift = serializers.IntegerField()
+    checked_in = serializers.IntegerField(help_text="How many have checked in for the shift now.")
+    missing = serializers.IntegerField(help_text="How many of the shift's runners have not.")
+
+
+class RewardDueEvent(EventSerializer):
+    """A finished lap brought a runner to a milestone: screens show (and may celebrate) the reward."""
+
+    event_type = EventType.REWARD_DUE
+    reward = RewardPublicSerializer()
+
+
+class RewardHandedOutEvent(EventSerializer):
+    """Staff handed the reward out (or a flagged reward was earned again)."""
+
+    event_type = EventType.REWARD_HANDED_OUT
+    reward = RewardPublicSerializer()
+
+
+class RewardWithdrawnEvent(EventSerializer):
+    """Undo or a fix took the reward's lap away."""
+
+    event_type = EventType.REWARD_WITHDRAWN
+    reward = RewardPublicSerializer()
+    deleted = serializers.BooleanField(
+        help_text="true: it was due and is gone; false: handed out, now flagged unearned."
+    )
+
+
 EVENT_SERIALIZERS: dict[EventType, type[EventSerializer]] = {
     serializer.event_type: serializer
     for serializer in (
@@ -165,6 +204,10 @@ EVENT_SERIALIZERS: dict[EventType, type[EventSerializer]] = {
         DataChangedEvent,
         SettingsChangedEvent,
         ResyncEvent,
+        CheckedInEvent,
+        RewardDueEvent,
+        RewardHandedOutEvent,
+        RewardWithdrawnEvent,
     )
 }
 

@@ -36,8 +36,10 @@ class RaceAutoSchema(AutoSchema):
         return auths
 
     def _is_list_view(self, serializer=None) -> bool:
-        # A `list` without paging (the queue: seq, count and results) answers one object.
-        if getattr(self.view, "action", None) == "list" and getattr(self.view, "pagination_class", 1) is None:
+        # A `list` without paging (the queue: seq, count and results) answers one object, unless the
+        # view says it answers a plain array (the rewards).
+        unpaged = getattr(self.view, "pagination_class", 1) is None and not getattr(self.view, "answers_array", False)
+        if getattr(self.view, "action", None) == "list" and unpaged:
             return False
         return super()._is_list_view(serializer)
 

@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
 from competition.api.answers import GroupRefSerializer
-from competition.models import Criterion, Group, HappyHour, Runner, Shift, University
+from competition.models import Criterion, Group, HappyHour, Milestone, Runner, Shift, University
 from competition.payloads import group_ref
 from competition.rules import validate_event_moment, validate_time_zone
 
@@ -285,3 +285,22 @@ class RunnerSerializer(ModelSerializer):
     @extend_schema_field(GroupRefSerializer(allow_null=True))
     def get_group_detail(self, runner) -> dict | None:
         return group_ref(runner.group)
+
+
+class MilestoneSerializer(ModelSerializer):
+    class Meta:
+        model = Milestone
+        fields = ["id", "laps", "reward"]
+
+    def validate(self, attrs):
+        return model_rules(self, attrs)  # at least one lap
+
+
+class CheckInInput(serializers.Serializer):
+    runner = serializers.IntegerField(min_value=1, help_text="The runner's id.")
+    checked_in = serializers.BooleanField(default=True, help_text="false: check the runner out (undo a check-in).")
+
+
+class RewardsQuery(serializers.Serializer):
+    due = serializers.BooleanField(default=False, help_text="Only rewards not handed out yet.")
+    runner = serializers.IntegerField(min_value=1, required=False)

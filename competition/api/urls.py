@@ -22,6 +22,8 @@ router.register("universities", views.UniversityViewSet, basename="university")
 router.register("criteria", views.CriterionViewSet, basename="criterion")
 router.register("happy-hours", views.HappyHourViewSet, basename="happyhour")
 router.register("shifts", views.ShiftViewSet, basename="shift")
+router.register("milestones", views.MilestoneViewSet, basename="milestone")
+router.register("rewards", views.RewardViewSet, basename="reward")
 
 urlpatterns = [
     path("auth/me/", views.MeView.as_view(), name="auth-me"),
@@ -30,6 +32,7 @@ urlpatterns = [
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("settings/", views.SettingsView.as_view(), name="settings"),
     path("results/", ResultsView.as_view(), name="results"),
+    path("shift-board/", views.ShiftBoardView.as_view(), name="shift-board"),
     path("query/shift-runners/", views.ShiftRunnersView.as_view(), name="query-shift-runners"),
     path(
         "query/without-upcoming-shift/", views.WithoutUpcomingShiftView.as_view(), name="query-without-upcoming-shift"

@@ -6,7 +6,8 @@ seconds. Open screens hear about it through one `resync` event at the end (they 
 snapshot) instead of one event per row.
 
 event.py makes the event around the race (criteria, groups, happy hours, shifts, settings),
-roster.py the runners, laps.py the laps and the queue; names.py holds the names they draw from.
+roster.py the runners, laps.py the laps and the queue, night.py the milestones, the rewards the
+laps earned and the shifts' check-ins; names.py holds the names they draw from.
 """
 
 import gc
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from competition.demo.common import RACE, DemoResult
 from competition.demo.event import (
+    KIOSK_USER,
     add_criteria,
     add_groups,
     add_happy_hours,
@@ -29,6 +31,7 @@ from competition.demo.event import (
     update_settings,
 )
 from competition.demo.laps import plan_laps, plan_queue, write_laps, write_queue
+from competition.demo.night import add_milestones, plan_check_ins, write_check_ins, write_rewards
 from competition.demo.roster import plan_registration_times, plan_runners, write_runners, write_shift_memberships
 from competition.models import Lap, Runner, University
 from competition.scoring import store_points
@@ -44,7 +47,7 @@ def race_data_exists() -> bool:
 def demo_create(
     *, runners: int, groups: int, laps: int, queue: int, seed: int, now: datetime | None = None
 ) -> DemoResult:
-    """Add a demo event: a kiosk user, groups, criteria, happy hours, shifts, runners, laps and a queue."""
+    """Add a demo event: a kiosk user, groups, criteria, milestones, happy hours, shifts, runners, laps and a queue."""
     started = time.monotonic()
     rng = random.Random(seed)
     now = now or timezone.now()
@@ -53,6 +56,7 @@ def demo_create(
         cfg = race_lock()  # no lap or queue change may interleave with ours
         add_kiosk_user(result)
         add_criteria(result)
+        add_milestones(result)
         university = University.objects.get(abbreviation="KU Leuven")
         new_groups = add_groups(rng, groups)
         runner_rows = plan_runners(rng, runners, new_groups)
@@ -64,12 +68,14 @@ def demo_create(
         waiting = plan_queue(rng, runner_rows, queue, plan, now)
         race_start = plan.boundaries[0] if plan.boundaries else now - RACE
         add_happy_hours(rng, race_start, new_groups, result)
-        add_shifts(rng, race_start, runner_rows, result)
+        add_shifts(rng, race_start, runner_rows, result, now=now)
         plan_registration_times(rng, runner_rows, race_start, now)
+        check_ins = plan_check_ins(rng, runner_rows, now)
         with _plan_frozen():
             write_runners(runner_rows, university)
             write_laps(plan, runner_rows)
             write_shift_memberships(runner_rows)
+            write_check_ins(check_ins, KIOSK_USER)
             result.queued = write_queue(waiting)
         update_settings(cfg, race_start, now, plan, fresh=earliest is None)
 
@@ -82,6 +88,7 @@ def demo_create(
             details={"demo": {"runners": result.runners, "laps": result.laps, "queued": result.queued, "seed": seed}},
         )
         store_points(Lap.objects.filter(points__isnull=True))
+        write_rewards(runner_rows, now)
         resync(model="all", ids=[], action="demo")
     result.seconds = time.monotonic() - started
     return result

@@ -93,22 +93,38 @@ def add_happy_hours(rng: random.Random, race_start: datetime, groups: list[Group
     Group.happy_hours.through.objects.bulk_create(links)
 
 
-def add_shifts(rng: random.Random, race_start: datetime, rows: list[RunnerRow], result: DemoResult) -> None:
-    """Two-hour shifts at the stand over the race; about half the runners signed up for one or two."""
+def add_shifts(
+    rng: random.Random, race_start: datetime, rows: list[RunnerRow], result: DemoResult, *, now: datetime | None = None
+) -> None:
+    """Two-hour shifts at the stand over the race; about half the runners signed up for one or two.
+
+    With `now`, shifts go on until two start after it, so the Shift board has a current and a next
+    shift to show (a race of exactly 24 hours that started 24 hours ago would have neither).
+    """
     if Shift.objects.exists():
         result.notes.append("Kept the existing shifts.")
         return
-    shifts = []
-    for n in range(int(RACE.total_seconds() // 3600 // SHIFT_HOURS)):
-        start = race_start + timedelta(hours=n * SHIFT_HOURS)
-        end = start + timedelta(hours=SHIFT_HOURS)
-        local_start, local_end = timezone.localtime(start), timezone.localtime(end)
-        shifts.append(Shift(name=f"Stand {local_start:%a %H:%M}–{local_end:%H:%M}", start=start, end=end))
-    shifts = Shift.objects.bulk_create(shifts)
+    length = timedelta(hours=SHIFT_HOURS)
+    starts = [race_start + n * length for n in range(int(RACE / length))]
+    while now is not None and starts[-1] < now + length:
+        starts.append(starts[-1] + length)
+
+    def shift_at(start: datetime) -> Shift:
+        local_start, local_end = timezone.localtime(start), timezone.localtime(start + length)
+        return Shift(name=f"Stand {local_start:%a %H:%M}–{local_end:%H:%M}", start=start, end=start + length)
+
+    shifts = Shift.objects.bulk_create([shift_at(start) for start in starts])
+    planned, extra = shifts[: int(RACE / length)], shifts[int(RACE / length) :]
     for row in rows:
         draw = rng.random()
         if draw < 0.5:
-            row.shifts = rng.sample(shifts, 2 if draw < 0.1 else 1)
+            row.shifts = rng.sample(planned, 2 if draw < 0.1 else 1)
+    # The shifts past the first 24 hours: every eighth runner without a shift, without new random
+    # draws (the demo's other data stays what the seed gave before).
+    free = [row for row in rows if not row.shifts]
+    for k, shift in enumerate(extra):
+        for row in free[k::8]:
+            row.shifts = [shift]
 
 
 def update_settings(cfg: EventSettings, race_start: datetime, now: datetime, plan: LapPlan, *, fresh: bool) -> None:

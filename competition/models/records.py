@@ -21,6 +21,9 @@ class AuditEntry(models.Model):
         UPDATE = "update"
         DELETE = "delete"
         SETTINGS = "settings"
+        CHECK_IN = "check_in"
+        CHECK_OUT = "check_out"
+        HAND_OUT = "hand_out"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)

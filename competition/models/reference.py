@@ -184,7 +184,7 @@ class Shift(models.Model):
 
     class Meta:
         ordering = ["start"]
-        permissions = rest_permissions("shift", *CRUD)
+        permissions = rest_permissions("shift", *CRUD, "board", "checkin")
         constraints = [
             FieldCheckConstraint(
                 field="end",

@@ -2,7 +2,8 @@
 
 Selectors read and never write; they import no service (services may call them). common.py is
 what every read shares, stats.py the cached snapshots of the statistics, running lap and queue,
-laps.py the lap list, runners.py the runner and group lists and lookups, accounts.py who is asking.
+laps.py the lap list, runners.py the runner and group lists and lookups, shifts.py the shift
+board, rewards.py the rewards, accounts.py who is asking.
 """
 
 from competition.selectors.accounts import may, me_payload, permission_codenames
@@ -21,6 +22,7 @@ from competition.selectors.common import (
     with_review,
 )
 from competition.selectors.laps import lap_rows, laps_for_list
+from competition.selectors.rewards import rewards_due_for, rewards_list
 from competition.selectors.runners import (
     groups_with_points,
     identification_problem,
@@ -31,6 +33,7 @@ from competition.selectors.runners import (
     runners_with_points,
     runners_without_upcoming_shift,
 )
+from competition.selectors.shifts import shift_board
 from competition.selectors.stats import (
     CHART_LAPS,
     LAST_LAPS,
@@ -45,6 +48,9 @@ from competition.selectors.stats import (
 )
 
 __all__ = [
+    "rewards_due_for",
+    "rewards_list",
+    "shift_board",
     "AVERAGE_OVER_LAPS",
     "CHART_LAPS",
     "LAST_LAPS",

@@ -20,6 +20,7 @@ from competition.payloads import lap_payload
 from competition.scoring import store_points, with_points
 from competition.services.common import audit, changed_fields, check_rules, race_lock, resync
 from competition.services.laps import give_lap, is_personal_best
+from competition.services.rewards import rewards_sync
 
 EDITABLE = frozenset({"runner", "ticket", "start", "end", "raining"})
 
@@ -45,6 +46,7 @@ def lap_create(
             events.emit(EventType.LAP_STARTED, lap=lap_payload(lap))
         else:  # a lap in the past moves the last laps, the chart and the totals
             resync(model="lap", ids=[lap.pk], action="create")
+        rewards_sync([lap.runner_id])
         audit(by=by, action="create", target=lap, details=_facts(lap))
     return lap
 
@@ -62,7 +64,7 @@ def lap_edit(*, by, lap_id: int, **changes) -> Lap:
         if changed.keys() == {"runner"}:  # the same change as /api/laps/<id>/assign/
             give_lap(by=by, cfg=cfg, lap=lap, runner=changed["runner"])
             return _reloaded(lap)
-        was_running = lap.end is None
+        was_running, previous_runner = lap.end is None, lap.runner_id
         for name, value in changed.items():
             setattr(lap, name, value)
         fields = [*changed]
@@ -74,6 +76,7 @@ def lap_edit(*, by, lap_id: int, **changes) -> Lap:
         store_points(Lap.objects.filter(pk=lap.pk))
         lap = _reloaded(lap)
         _announce_edit(cfg, lap, changed, was_running)
+        rewards_sync([previous_runner, lap.runner_id])
         audit(by=by, action="update", target=lap, details={"fields": sorted(changed)})
     return lap
 
@@ -110,6 +113,7 @@ def lap_delete(*, by, lap_ids: list[int]) -> int:
             events.emit(EventType.LAP_REMOVED, lap=running[0])
         else:  # finished laps leave the last laps, the chart and the totals
             resync(model="lap", ids=[lap.pk for lap in laps], action="delete")
+        rewards_sync([lap.runner_id for lap in laps])
     return len(laps)
 
 

@@ -15,6 +15,7 @@ from competition.scoring import duration_expression, finished_lap_points, store_
 from competition.services.common import audit, race_lock
 from competition.services.idempotency import CommandResult, run_idempotent
 from competition.services.queue import head_position, place_of
+from competition.services.rewards import rewards_sync
 
 # A client clock corrected by its measured offset can still be a little ahead of ours.
 MAX_CLOCK_SKEW = timedelta(seconds=2)
@@ -121,6 +122,7 @@ def lap_advance(
             # Events go to everybody: after a freeze, the lap's points are not in them.
             public = lap_payload(running, running.points, frozen_at=cfg.leaderboard_frozen_at, plausible=plausible)
             seq = events.emit(EventType.LAP_FINISHED, lap=public, personal_best=is_personal_best(running, cfg))
+            seq = rewards_sync([running.runner_id]) or seq
         if not stop:
             head = (
                 QueueTicket.objects.select_for_update(of=("self",))
@@ -198,6 +200,7 @@ def lap_reverse(*, by, idempotency_key: str, expected_lap_id: int | None) -> Com
                 QueueTicket.objects.filter(pk=previous.ticket_id).update(state=QueueTicket.State.RUNNING)
             resumed = _lap_ref(previous)
             seq = events.emit(EventType.LAP_RESUMED, lap=resumed)
+            seq = rewards_sync([previous.runner_id]) or seq  # a reward that lap reached is taken back
         audit(
             by=by,
             action="reverse",
@@ -242,6 +245,7 @@ def give_lap(*, by, cfg: EventSettings, lap: Lap, runner: Runner | None) -> dict
     seq = events.emit(EventType.LAP_ASSIGNED, lap=public)
     if lap.end:
         seq = events.emit(EventType.POINTS_CHANGED, reason="lap_assigned", runner=lap.runner_id or previous)
+        seq = rewards_sync([previous, lap.runner_id]) or seq
     details = {"runner": lap.runner_id}
     if previous is not None:  # a fix in the admin: whose lap it was
         details["previous"] = previous

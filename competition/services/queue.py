@@ -74,11 +74,15 @@ def _already_waiting(runner: Runner) -> DomainError:
     )
 
 
-def queue_enqueue(*, by, runner: Runner, position: int | None = None, idempotency_key: str = "") -> CommandResult:
+def queue_enqueue(
+    *, by, runner: Runner, position: int | None = None, idempotency_key: str = "", told: dict | None = None
+) -> CommandResult:
     """Queue a runner at the tail, or at `position` (0 = head) when staff insert them.
 
     With an idempotency key, a retry of the same request (after a timeout or a dropped
     connection) returns the first answer, also when the runner has started running since.
+    `told` (what a kiosk scan tells the runner besides: check-ins, rewards due) joins the answer,
+    and the `already_queued` refusal, so that a retry gets it as first told.
     """
     if idempotency_key:
         return run_idempotent(
@@ -86,17 +90,19 @@ def queue_enqueue(*, by, runner: Runner, position: int | None = None, idempotenc
             action="queue_insert",
             by=by,
             request={"runner": runner.pk, "position": position},
-            command=lambda cfg: _enqueue(by=by, runner=runner, position=position, key=idempotency_key),
+            command=lambda cfg: _enqueue(by=by, runner=runner, position=position, key=idempotency_key, told=told),
             success=201,
         )
     with transaction.atomic():
-        return CommandResult(201, _enqueue(by=by, runner=runner, position=position, key=""))
+        return CommandResult(201, _enqueue(by=by, runner=runner, position=position, key="", told=told))
 
 
-def _enqueue(*, by, runner: Runner, position: int | None, key: str) -> dict:
+def _enqueue(*, by, runner: Runner, position: int | None, key: str, told: dict | None) -> dict:
     race_lock()
     if _waiting().filter(runner=runner).exists():
-        raise _already_waiting(runner)
+        refusal = _already_waiting(runner)
+        refusal.extra.update(told or {})
+        raise refusal
     if position is None:
         tail = _waiting().aggregate(high=Max("position"))["high"]
         sort_key = GAP if tail is None else tail + GAP
@@ -113,7 +119,7 @@ def _enqueue(*, by, runner: Runner, position: int | None, key: str) -> dict:
         details={"runner": runner.pk, "position": place},
         idempotency_key=key,
     )
-    return {**payload, "seq": seq}
+    return {**payload, "seq": seq, **(told or {})}
 
 
 def _waiting_ticket(ticket_id: int) -> QueueTicket:

@@ -28,11 +28,17 @@ class GroupFactory(factory.django.DjangoModelFactory):
 class RunnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Runner
+        skip_postgeneration_save = True
 
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     identification = factory.Sequence(lambda n: f"r{n:07d}")
     university = factory.SubFactory(UniversityFactory)
+
+    @factory.post_generation
+    def shifts(runner, create, extracted, **kwargs):
+        if create and extracted:
+            runner.shifts.set(extracted)
 
 
 class CriterionFactory(factory.django.DjangoModelFactory):

@@ -23,10 +23,23 @@ from django_eventstream.models import Event as StoredEvent
 
 from competition.folding import add_sqlite_fold
 from competition.management.commands import competition_backup
-from competition.models import Criterion, EventSettings, Group, HappyHour, Lap, QueueTicket, Runner
+from competition.models import (
+    CheckIn,
+    Criterion,
+    EventSettings,
+    Group,
+    HappyHour,
+    Lap,
+    Milestone,
+    QueueTicket,
+    Reward,
+    Runner,
+    Shift,
+)
+from competition.services.data import data_update
 from competition.services.queue import GAP
 from competition.tests.conftest import assert_invariants
-from competition.tests.factories import GroupFactory, LapFactory, RunnerFactory
+from competition.tests.factories import GroupFactory, LapFactory, RunnerFactory, UserFactory
 
 on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL)")
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite copy")
@@ -135,6 +148,43 @@ def test_demo_sets_up_points_rules_and_keeps_the_base_entries(db):
     assert HappyHour.objects.get(base=True).pk == base_happy_hour.pk
     windows = HappyHour.objects.filter(base=False)
     assert windows.exists() and all(2 <= h.multiplier <= 3 and h.groups.exists() for h in windows)
+
+
+def test_demo_rewards_are_the_milestones_its_laps_reached_and_the_older_ones_handed_out(db):
+    demo(runners=20, laps=120)
+    assert list(Milestone.objects.values_list("laps", "reward")) == [
+        (2, "a drink voucher"),
+        (4, "a T-shirt"),
+        (6, "a medal"),
+    ]
+    finished = Lap.objects.filter(end__isnull=False)
+    counts = {r.pk: finished.filter(runner=r).count() for r in Runner.objects.all()}
+    expected = {(runner, m.pk) for runner, n in counts.items() for m in Milestone.objects.all() if n >= m.laps}
+    assert set(Reward.objects.values_list("runner", "milestone")) == expected and expected
+    for reward in Reward.objects.select_related("lap", "milestone"):
+        assert reward.lap.runner_id == reward.runner_id and reward.reached_at == reward.lap.end
+        assert not reward.unearned and (reward.handed_out_at is None or reward.handed_out_at >= reward.reached_at)
+    assert Reward.objects.filter(handed_out_at__isnull=False).exists()
+    assert_invariants()  # the rewards and check-ins too (competition.integrity)
+
+
+def test_demo_checks_in_most_runners_of_the_shifts_under_way_and_none_in_the_future(db):
+    demo(runners=60, laps=60)
+    now = timezone.now()
+    check_ins = list(CheckIn.objects.select_related("shift", "runner"))
+    assert check_ins and all(c.at <= now and c.runner.shifts.filter(pk=c.shift_id).exists() for c in check_ins)
+    assert all(c.shift.start - timedelta(minutes=30) <= c.at <= c.shift.end for c in check_ins if not c.manual)
+    assert all(c.by.username == "competition" for c in check_ins if not c.manual)
+    started = Shift.runners.through.objects.filter(shift__start__lt=now - timedelta(minutes=30)).count()
+    assert 0.5 * started <= len(check_ins) < started
+
+
+def test_demo_keeps_existing_milestones(db):
+    Milestone.objects.create(laps=3, reward="a cookie")
+    out = demo()
+    assert "Kept the existing milestones." in out
+    assert list(Milestone.objects.values_list("laps", flat=True)) == [3]
+    assert_invariants()
 
 
 def test_demo_competition_user_can_log_in_and_is_in_the_group(db):
@@ -292,6 +342,37 @@ BREAKAGES = {
         lambda lap, ticket: Lap.objects.filter(end__isnull=True).update(points=3),
         "The running lap has points",
     ),
+    "a reward for a runner without laps": (
+        lambda lap, ticket: Reward.objects.create(
+            runner=RunnerFactory(), milestone=Milestone.objects.first(), reached_at=timezone.now()
+        ),
+        "but they have 0 finished laps",
+    ),
+    "a due reward gone": (
+        lambda lap, ticket: Reward.objects.filter(pk=Reward.objects.order_by("pk").values("pk")[:1]).delete(),
+        "but no reward for",
+    ),
+    "a handed-out reward not flagged when its laps went": (
+        lambda lap, ticket: Reward.objects.create(
+            runner=RunnerFactory(),
+            milestone=Milestone.objects.first(),
+            reached_at=timezone.now(),
+            handed_out_at=timezone.now(),
+        ),
+        "was handed out and is not flagged unearned",
+    ),
+    "a scan check-in outside its shift's window": (
+        lambda lap, ticket: CheckIn.objects.create(
+            runner=RunnerFactory(), shift=(shift := Shift.objects.first()), at=shift.end + timedelta(minutes=1)
+        ),
+        "outside the window of",
+    ),
+    "a check-in in the future": (
+        lambda lap, ticket: CheckIn.objects.create(
+            runner=RunnerFactory(), shift=Shift.objects.first(), at=timezone.now() + timedelta(hours=1), manual=True
+        ),
+        "is dated in the future",
+    ),
 }
 
 
@@ -305,6 +386,17 @@ def test_check_names_what_is_broken(db, breakage):
     assert StoredEvent.objects.filter(eid=1).exists() or breakage != "a hole in the event log"
     break_it(lap, ticket)
     assert expected in check_fails()
+
+
+def test_check_accepts_a_scan_check_in_of_a_shift_staff_moved_afterwards(db):
+    demo(runners=60, laps=60)
+    check_in = CheckIn.objects.filter(manual=False).select_related("shift").first()
+    shift, later = check_in.shift, timedelta(hours=6)
+    data_update(
+        by=UserFactory(is_staff=True), instance=shift, fields={"start": shift.start + later, "end": shift.end + later}
+    )
+    out, err = check()
+    assert "consistent" in out and err == ""
 
 
 def test_backup_writes_a_laps_csv_with_every_lap(transactional_db, tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from django.utils import timezone
 from django_eventstream.models import Event
 
 from competition.api.answers import ERROR_CODES
@@ -159,6 +160,10 @@ def test_every_error_code_the_source_writes_is_in_the_schema(schema):
 # --- a race: its answers and its events ------------------------------------------------------------
 
 
+def now_iso(offset: int) -> str:
+    return (timezone.now() + timedelta(seconds=offset)).isoformat()
+
+
 def test_a_race_answers_and_publishes_what_the_schema_describes(schema, organiser, organiser_user, spectator):
     paths = {
         "advance": "/api/laps/advance/",
@@ -179,6 +184,7 @@ def test_a_race_answers_and_publishes_what_the_schema_describes(schema, organise
         return ok(organiser.post("/api/queue/", {"runner": runner.pk}, format="json"), "post", paths["queue"])
 
     ok(organiser.patch("/api/settings/", {"raining": True}, format="json"), "patch", "/api/settings/")
+    ok(organiser.post("/api/milestones/", {"laps": 1, "reward": "A drink"}, format="json"), "post", "/api/milestones/")
     group = ok(organiser.post("/api/groups/", {"name": "Chemistry"}, format="json"), "post", "/api/groups/")
     runners = RunnerFactory.create_batch(4, group=GroupFactory())
     ok(
@@ -201,8 +207,12 @@ def test_a_race_answers_and_publishes_what_the_schema_describes(schema, organise
     assert replay["Idempotent-Replay"] == "true"
     assert "Idempotent-Replay" in schema["paths"][paths["advance"]]["post"]["responses"]["200"]["headers"]
     ok(replay, "post", paths["advance"])
-    ok(reverse(organiser), "post", paths["reverse"])
+    ok(reverse(organiser), "post", paths["reverse"])  # takes the reward of that lap back
     forced = ok(advance(organiser, force=True), "post", paths["advance"])["finished"]
+    due = ok(organiser.get("/api/rewards/?due=1"), "get", "/api/rewards/")
+    assert [reward["runner"]["id"] for reward in due] == [forced["runner"]["id"]]
+    path = "/api/rewards/{id}/hand-out/"
+    ok(organiser.post(path.format(id=due[0]["id"]), format="json"), "post", path)
     waiting = QueueTicket.objects.filter(state=QueueTicket.State.WAITING).values_list("pk", flat=True)
     ok(organiser.delete(f"/api/queue/{waiting.first()}/"), "delete", paths["ticket"])
     for _ in range(waiting.count() + 2):  # the queue runs dry: the last laps are nobody's
@@ -214,7 +224,22 @@ def test_a_race_answers_and_publishes_what_the_schema_describes(schema, organise
         paths["assign"],
     )
     ok(organiser.post(f"/api/laps/{forced['id']}/confirm/", format="json"), "post", paths["confirm"])
-    enqueue(runners[0])
+    shift = ok(
+        organiser.post("/api/shifts/", {"name": "Now", "start": now_iso(-600), "end": now_iso(3600)}, format="json"),
+        "post",
+        "/api/shifts/",
+    )
+    runners[0].shifts.add(shift["id"])
+    scan_body = {"identification": runners[0].identification}
+    scan = organiser.post("/api/queue/", scan_body, format="json")
+    assert ok(scan, "post", paths["queue"])["check_ins"][0]["new"] is True
+    path = "/api/shifts/{id}/check-in/"
+    body = {"runner": runners[1].pk}
+    ok(organiser.post(path.format(id=shift["id"]), body, format="json"), "post", path)
+    board = ok(organiser.get("/api/shift-board/"), "get", "/api/shift-board/")
+    assert [len(board["shifts"][0][name]) for name in ("checked_in", "missing")] == [2, 0]
+    again = check_answer(schema, organiser.post("/api/queue/", scan_body, format="json"), "post", paths["queue"])
+    assert again["code"] == "already_queued" and again["check_ins"][0]["new"] is False
     queue_reset(by=organiser_user)
     lap_edit(
         by=organiser_user, lap_id=forced["id"], start=Lap.objects.get(pk=forced["id"]).start - timedelta(seconds=1)

@@ -177,6 +177,8 @@ def test_every_session_write_is_refused_without_the_csrf_token(organiser_user, n
         "criterion": 1,
         "happyhour": 1,
         "shift": 1,
+        "milestone": 1,
+        "reward": 1,
     }
     url = url_for(ROUTES[(name, method)], objects)
 

@@ -143,7 +143,17 @@ def test_robots_txt_lets_crawlers_see_the_public_pages_only(client, built):
     for public in ("/", "/fullscreen", "/queue"):
         assert parser.can_fetch("*", public), public
     # The results name every runner: published for the people there, not for search engines.
-    for private in ("/api/stats/", "/admin/", "/control", "/query", "/queue-up", "/results", "/login?next=/control"):
+    for private in (
+        "/api/stats/",
+        "/admin/",
+        "/control",
+        "/query",
+        "/queue-up",
+        "/shifts",
+        "/rewards",
+        "/results",
+        "/login?next=/control",
+    ):
         assert not parser.can_fetch("*", private), private
 
 

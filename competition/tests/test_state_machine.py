@@ -2,15 +2,21 @@
 
 Hypothesis runs random sequences of enqueue, move, skip, remove, advance (with and without a
 client press time, with a stale screen, forced or not, stop, with an empty queue), undo,
-assigning an unassigned lap, runner and group edits, criteria and happy-hour changes. After every
-step it checks, from the raw rows:
+assigning an unassigned lap, runner and group edits, criteria and happy-hour changes, milestones
+(added, moved to another lap count, deleted), rewards handed out, and card scans at the kiosk that
+check runners in for their shifts (issue 16). After every step it checks, from the raw rows:
 
 - the invariants of SPEC section 2 (at most one running lap, unique waiting positions, one lap
   per finished ticket, stored points equal to the rule: conftest.assert_invariants);
 - the API's runner and group points against an independent recomputation from the raw laps
   (written here again, in Python, from SPEC section 4);
 - the stored event ids are gap-free from 0, and replaying the stream from 0 rebuilds the queue
-  and the current lap that the API shows.
+  and the current lap that the API shows;
+- the rewards follow the finished laps (SPEC section 5): one per runner and milestone reached, none
+  due without its lap count, a due reward's lap is that runner's and finished, `unearned` exactly
+  when handed out and no longer reached, and a reward handed out is never lost;
+- the check-ins are exactly those the scans made: one per runner and shift, each for a shift of
+  the runner's whose window (30 minutes before its start until its end) held the scan.
 
 Each example runs inside a transaction that is rolled back at its end. It runs on the test
 database (PostgreSQL in CI, with real row locks; SQLite on a developer's machine). The long
@@ -34,14 +40,30 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from rest_framework.test import APIClient
 
 from competition import selectors
-from competition.models import Criterion, EventSettings, Group, HappyHour, Lap, QueueTicket, Runner
+from competition.models import (
+    CHECK_IN_OPENS,
+    CheckIn,
+    Criterion,
+    EventSettings,
+    Group,
+    HappyHour,
+    Lap,
+    Milestone,
+    QueueTicket,
+    Reward,
+    Runner,
+)
 from competition.tests.conftest import assert_invariants
-from competition.tests.factories import GroupFactory, RunnerFactory, UserFactory
+from competition.tests.factories import GroupFactory, RunnerFactory, ShiftFactory, UserFactory
 from competition.tests.live_server import replay_events
 
 LONG = os.environ.get("STATE_LONG") == "1"
 
-ALLOWED = {200, 201, 400, 404, 409, 422}  # a refusal is fine; a 5xx or a broken invariant is not
+# The runners (by index) in each of the machine's shifts: running now, starting in 15 minutes,
+# starting in an hour (closed), over an hour ago (closed). Runner 5 has only a shift that is over.
+SHIFT_MEMBERS = [(0, 1, 2), (1, 3), (2, 4), (0, 5)]
+
+ALLOWED = {200, 201, 204, 400, 404, 409, 422}  # a refusal is fine; a 5xx or a broken invariant is not
 
 
 def rule_points(lap: Lap, criteria: list, happy_hours: list, members: dict[int, set[int]]) -> int:
@@ -78,13 +100,26 @@ class Race(RuleBasedStateMachine):
         volunteer.groups.add(UserGroup.objects.get(name="competition"))
         self.kiosk.force_authenticate(volunteer)
         self.statuses: list[int] = []
-        # A race under way: three waiting, one running, so that every command has something to act on.
-        for runner in self.runners[:4]:
+        # A reward at the first lap, and a race under way: one lap finished (its reward due), one
+        # running, three waiting, so that every command has something to act on.
+        self.send(self.staff, "post", "/api/milestones/", {"laps": 1, "reward": "a drink voucher"})
+        self.handed_out: set[int] = set()
+        for runner in self.runners[:5]:
             self.send(self.kiosk, "post", "/api/queue/", {"runner": runner.pk})
-        self.send(
-            self.staff, "post", "/api/laps/advance/", {"idempotency_key": str(uuid.uuid4()), "expected_lap": None}
-        )
+        for _ in range(2):
+            self.press(back=None, stale=False, force=False, stop=False)
         self.add_happy_hour(start=-60, minutes=10, multiplier=2, g=0)  # memberships have something to toggle
+        # Shifts around now, far enough from their windows' edges that a slow example stays inside:
+        # open (running, about to start) and closed (later, over). Who is in which: SHIFT_MEMBERS.
+        now = timezone.now()
+        self.shifts = [
+            ShiftFactory(start=now + timedelta(hours=start), end=now + timedelta(hours=end))
+            for start, end in ((-1, 1), (0.25, 2), (1, 3), (-3, -1))
+        ]
+        self.members = {shift.pk: {self.runners[i].pk for i in SHIFT_MEMBERS[n]} for n, shift in enumerate(self.shifts)}
+        for shift in self.shifts:
+            shift.runners.set(self.members[shift.pk])
+        self.checked_in: dict[tuple[int, int], tuple] = {}  # (runner, shift): the scan's time bounds
 
     def teardown(self):
         transaction.set_rollback(True)
@@ -112,9 +147,35 @@ class Race(RuleBasedStateMachine):
 
     @rule(i=st.integers(0, 5), by_card=st.booleans())
     def enqueue(self, i, by_card):
+        if by_card:
+            self.scan(i, by_staff=False)
+            return
+        response = self.send(self.kiosk, "post", "/api/queue/", {"runner": self.runners[i].pk})
+        if response.status_code == 201:  # a pick from a list is not the runner at the kiosk: no check-in
+            assert response.json()["check_ins"] == []
+
+    @rule(i=st.integers(0, 5), by_staff=st.booleans())
+    def scan(self, i, by_staff):
+        """A card scanned at the kiosk (by the volunteer, or staff at the kiosk's screen): the runner
+        is queued and checked in for each of their shifts whose window holds the scan."""
         runner = self.runners[i]
-        body = {"identification": runner.identification.upper()} if by_card else {"runner": runner.pk}
-        self.send(self.kiosk, "post", "/api/queue/", body)
+        client = self.staff if by_staff else self.kiosk
+        before = timezone.now()
+        response = self.send(client, "post", "/api/queue/", {"identification": runner.identification.upper()})
+        after = timezone.now()
+        open_now = [
+            shift.pk
+            for shift in self.shifts
+            if runner.pk in self.members[shift.pk] and shift.start - CHECK_IN_OPENS <= before and after <= shift.end
+        ]
+        answer = response.json()
+        if response.status_code == 201 or answer.get("code") == "already_queued":
+            told = [(c["shift"]["id"], c["new"]) for c in answer["check_ins"]]
+            assert told == [(pk, (runner.pk, pk) not in self.checked_in) for pk in open_now], (told, open_now)
+            due = Reward.objects.filter(runner=runner, handed_out_at__isnull=True).count()
+            assert len(answer["rewards_due"]) == due
+        for pk in open_now:  # a refusal for another reason (say, on the track) still checks in
+            self.checked_in.setdefault((runner.pk, pk), (before, after))
 
     @rule(i=st.integers(0, 5), place=st.integers(0, 6))
     def enqueue_at(self, i, place):
@@ -232,6 +293,41 @@ class Race(RuleBasedStateMachine):
         happy_hours = set(group.happy_hours.values_list("id", flat=True)) ^ {hh.pk}
         self.send(self.staff, "patch", f"/api/groups/{group.pk}/", {"happy_hours": sorted(happy_hours)})
 
+    # --- milestones and rewards -------------------------------------------------------------------
+
+    @rule(laps=st.integers(1, 4))
+    def add_milestone(self, laps):
+        self.send(self.staff, "post", "/api/milestones/", {"laps": laps, "reward": f"reward {uuid.uuid4().hex[:6]}"})
+
+    @precondition(lambda self: Milestone.objects.exists())
+    @rule(pick=st.integers(0, 10), laps=st.integers(1, 4))
+    def change_milestone(self, pick, laps):
+        ids = list(Milestone.objects.order_by("id").values_list("id", flat=True))
+        self.send(self.staff, "patch", f"/api/milestones/{ids[pick % len(ids)]}/", {"laps": laps})
+
+    @precondition(lambda self: Milestone.objects.exists())
+    @rule(pick=st.integers(0, 10))
+    def delete_milestone(self, pick):
+        ids = list(Milestone.objects.order_by("id").values_list("id", flat=True))
+        response = self.send(self.staff, "delete", f"/api/milestones/{ids[pick % len(ids)]}/")
+        # Refused exactly when a reward of it was handed out (it stays on record).
+        assert (response.status_code == 409) == bool(
+            set(Reward.objects.filter(milestone_id=ids[pick % len(ids)]).values_list("id", flat=True)) & self.handed_out
+        )
+
+    @precondition(lambda self: Reward.objects.filter(handed_out_at__isnull=True).exists())
+    @rule(pick=st.integers(0, 10))
+    def hand_out(self, pick):
+        due = list(Reward.objects.filter(handed_out_at__isnull=True).order_by("id").values_list("id", flat=True))
+        reward = due[pick % len(due)]
+        response = self.send(self.staff, "post", f"/api/rewards/{reward}/hand-out/", {})
+        assert response.status_code == 200
+        self.handed_out.add(reward)
+        answer = response.json()
+        assert answer["handed_out_at"] and answer["handed_out_by"].startswith("org-") and not answer["unearned"]
+        again = self.send(self.staff, "post", f"/api/rewards/{reward}/hand-out/", {})  # a double click
+        assert again.json() == answer
+
     # --- what must hold after every step --------------------------------------------------------
 
     @invariant()
@@ -266,6 +362,42 @@ class Race(RuleBasedStateMachine):
         assert queue == api_queue
         assert current == api_current
 
+    @invariant()
+    def the_rewards_follow_the_finished_laps(self):
+        finished = Counter(Lap.objects.filter(end__isnull=False, runner__isnull=False).values_list("runner", flat=True))
+        milestones = {m.pk: m.laps for m in Milestone.objects.all()}
+        laps = {lap.pk: lap for lap in Lap.objects.all()}
+        rewards = list(Reward.objects.all())
+        pairs = Counter((reward.runner_id, reward.milestone_id) for reward in rewards)
+        assert max(pairs.values(), default=1) == 1, "a duplicate reward"
+        for reward in rewards:
+            reached = finished[reward.runner_id] >= milestones[reward.milestone_id]
+            handed_out = reward.handed_out_at is not None
+            assert reached or handed_out, f"reward {reward.pk} is due without its lap count"
+            assert reward.unearned == (handed_out and not reached), f"reward {reward.pk}: unearned is wrong"
+            if reward.lap_id is not None:
+                lap = laps[reward.lap_id]
+                assert lap.runner_id == reward.runner_id, f"reward {reward.pk}: lap {lap.pk} is another runner's"
+                assert handed_out or lap.end is not None, f"reward {reward.pk} is due for a lap still running"
+            else:
+                assert handed_out, f"reward {reward.pk} is due without a lap"
+        due = {(runner, pk) for runner, count in finished.items() for pk, laps in milestones.items() if count >= laps}
+        assert due <= set(pairs), f"missing due rewards: {due - set(pairs)}"
+        kept = set(Reward.objects.filter(handed_out_at__isnull=False).values_list("id", flat=True))
+        assert self.handed_out <= kept, "a reward handed out was lost"
+
+    @invariant()
+    def the_check_ins_are_those_the_scans_made(self):
+        rows = list(CheckIn.objects.select_related("shift"))
+        assert len({(c.runner_id, c.shift_id) for c in rows}) == len(rows), "a duplicate check-in"
+        assert {(c.runner_id, c.shift_id) for c in rows} == set(self.checked_in)
+        for check_in in rows:
+            before, after = self.checked_in[(check_in.runner_id, check_in.shift_id)]
+            shift = check_in.shift
+            assert before <= check_in.at <= after and not check_in.manual
+            assert shift.start - CHECK_IN_OPENS <= check_in.at <= shift.end
+            assert check_in.runner_id in self.members[shift.pk]
+
 
 @pytest.mark.django_db
 def test_random_races_keep_every_invariant():
@@ -294,4 +426,7 @@ def test_random_races_keep_every_invariant():
         "POST /api/criteria/",
         "POST /api/happy-hours/",
         "PATCH /api/groups/{id}/",
+        "POST /api/milestones/",
+        "PATCH /api/milestones/{id}/",
+        "POST /api/rewards/{id}/hand-out/",
     } <= succeeded

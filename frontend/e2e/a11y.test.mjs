@@ -143,6 +143,21 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.locator('[data-test="kiosk-message"]:not([data-kind="success"])').waitFor()
     await check(page, `${size} /queue-up error message`)
 
+    // The shift board, in a dialog on the kiosk (issue 16).
+    await hook(page, 'kiosk-open-shift-board').click()
+    await hook(page, 'shift-board').waitFor()
+    await check(page, `${size} /queue-up shift board dialog`)
+    await hook(page, 'kiosk-shift-board-close').click()
+    await hook(page, 'kiosk-shift-board').waitFor({ state: 'detached' })
+
+    // The rewards, read-only for the volunteer.
+    await page.goto('/rewards')
+    await hook(page, 'rewards-page').waitFor()
+    await page.locator('[data-test="rewards-due"], [data-test="rewards-none"]').first().waitFor()
+    await check(page, `${size} /rewards (volunteer)`)
+    await page.goto('/queue-up')
+    await page.locator('[data-test="scan-input"] input').waitFor()
+
     await hook(page, 'logout').click()
     await hook(page, 'kiosk-leave').waitFor()
     await check(page, `${size} /queue-up leave dialog`)
@@ -182,6 +197,13 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.getByRole('button', { name: 'EN', exact: true }).click()
       await page.locator('[data-test="without-results"]').getByText('Sort by').first().waitFor()
     }
+
+    await page.goto('/shifts')
+    await page.locator('[data-test="shift-card"], [data-test="no-shifts"]').first().waitFor()
+    await check(page, `${size} /shifts`)
+    await page.goto('/rewards')
+    await page.locator('[data-test="rewards-due"], [data-test="rewards-none"]').first().waitFor()
+    await check(page, `${size} /rewards`)
 
     await page.goto('/queue')
     await hook(page, 'queue-card').waitFor()

@@ -9,6 +9,7 @@ from competition import selectors
 from competition.api import answers as a
 from competition.api import serializers as s
 from competition.api.views.common import ID_IN_PATH, validated
+from competition.api.views.night import CheckInMixin
 from competition.models import Criterion, EventSettings, Group, HappyHour, Shift, University
 from competition.services import data as data_service
 from competition.services.settings import settings_update
@@ -65,7 +66,7 @@ class HappyHourViewSet(DataViewSet):
     queryset = HappyHour.objects.prefetch_related("groups")
 
 
-class ShiftViewSet(DataViewSet):
+class ShiftViewSet(CheckInMixin, DataViewSet):
     permission_model, queryset, serializer_class = "shift", Shift.objects.all(), s.ShiftSerializer
 
 

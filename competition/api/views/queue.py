@@ -12,6 +12,7 @@ from competition.api import serializers as s
 from competition.api.permissions import may
 from competition.api.views.common import ID_IN_PATH, KEY_HEADER, command_response, idempotency_key, validated
 from competition.models import QueueTicket
+from competition.services import checkins as checkin_service
 from competition.services import queue as queue_service
 
 
@@ -26,7 +27,7 @@ class QueueViewSet(viewsets.GenericViewSet):
     def list(self, request):
         return Response(selectors.queue_snapshot())
 
-    @extend_schema(request=s.EnqueueInput, responses={201: a.TicketChangeSerializer}, parameters=[KEY_HEADER])
+    @extend_schema(request=s.EnqueueInput, responses={201: a.ScanAnswerSerializer}, parameters=[KEY_HEADER])
     def create(self, request):
         data = validated(s.EnqueueInput, request)
         if "position" in data and not may(request.user, "move_queueticket"):
@@ -34,11 +35,19 @@ class QueueViewSet(viewsets.GenericViewSet):
                 "Only staff may insert a runner at a position; leave position out to queue at the tail."
             )
         runner = selectors.runner_to_queue(runner_id=data.get("runner"), identification=data.get("identification"))
+        # A card scanned at the kiosk checks its runner in for a shift about to start (also when
+        # they are queued already); the kiosk tells them that and the rewards they have due.
+        scanned = "identification" in data
+        told = {
+            "check_ins": checkin_service.checkin_scan(by=request.user, runner=runner) if scanned else [],
+            "rewards_due": selectors.rewards_due_for(runner.pk),
+        }
         result = queue_service.queue_enqueue(
             by=request.user,
             runner=runner,
             position=data.get("position"),
             idempotency_key=idempotency_key(request, data),
+            told=told,
         )
         return command_response(result)
 

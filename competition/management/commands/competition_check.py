@@ -9,7 +9,8 @@ from competition.models import Lap, QueueTicket
 class Command(BaseCommand):
     help = (
         "Check the race data: at most one running lap, unique queue places, a lap for every started ticket, "
-        "stored points that follow the rules and an event log without holes. Exits with 1 if anything is wrong."
+        "stored points that follow the rules, one reward per milestone reached and none due without its laps, "
+        "check-ins within their shift's window and an event log without holes. Exits with 1 if anything is wrong."
     )
 
     def handle(self, *args, **options):

@@ -20,8 +20,9 @@ def _count(value: str) -> int:
 
 class Command(BaseCommand):
     help = (
-        "Create a demo event: the competition/competition kiosk user, groups, criteria, happy hours, shifts, "
-        "runners, 24 hours of laps ending now (one still running) and a waiting queue."
+        "Create a demo event: the competition/competition kiosk user, groups, criteria, milestones, happy hours, "
+        "shifts with check-ins, runners, 24 hours of laps ending now (one still running) with the rewards they "
+        "earned, and a waiting queue."
     )
 
     def add_arguments(self, parser):

@@ -11,12 +11,14 @@ from competition import events
 from competition.models import KU_LEUVEN_EXAMPLE, KU_LEUVEN_PATTERN, Criterion, EventSettings, HappyHour, University
 
 # What volunteers at the kiosk may do beyond the anonymous set (editable afterwards in the admin):
-# queue runners, register them and look one up by their card. Not list, search or read runners by
-# id: the kiosk is a shared device (SPEC section 7).
+# queue runners, register them and look one up by their card, read the shift board and the rewards
+# due. Not list, search or read runners by id: the kiosk is a shared device (SPEC section 7).
 COMPETITION_PERMISSIONS = [
     "rest_create_queueticket",
     "rest_create_runner",
     "rest_lookup_runner",
+    "rest_board_shift",
+    "rest_list_reward",
 ]
 
 

@@ -23,4 +23,8 @@ export const EVENT_TYPES = [
   'data_changed',
   'settings_changed',
   'resync',
+  'checked_in',
+  'reward_due',
+  'reward_handed_out',
+  'reward_withdrawn',
 ] as const satisfies readonly EventType[]

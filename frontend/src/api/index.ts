@@ -17,6 +17,7 @@ import type {
   Runner,
   RunnerInput,
   RunnerSummary,
+  ScanAnswer,
   SettingsInput,
   Shift,
   Stats,
@@ -46,7 +47,7 @@ export const api = {
   assign: (lap: number, runner: number) => post<LapChange>(`/api/laps/${lap}/assign/`, { runner }),
 
   queue: () => get<QueueSnapshot>('/api/queue/'),
-  enqueue: (body: EnqueueInput) => post<TicketChange>('/api/queue/', body),
+  enqueue: (body: EnqueueInput) => post<ScanAnswer>('/api/queue/', body),
   move: (ticket: number, position: number) => post<TicketChange>(`/api/queue/${ticket}/move/`, { position }),
   skip: (ticket: number, places = 3) => post<TicketChange>(`/api/queue/${ticket}/skip/`, { places }),
   removeTicket: (ticket: number) => del<TicketRemoved>(`/api/queue/${ticket}/`),

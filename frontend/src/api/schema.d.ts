@@ -259,6 +259,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/milestones/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["milestones_list"];
+        put?: never;
+        post: operations["milestones_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/milestones/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["milestones_retrieve"];
+        put: operations["milestones_update"];
+        post?: never;
+        delete: operations["milestones_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["milestones_partial_update"];
+        trace?: never;
+    };
     "/api/query/shift-runners/": {
         parameters: {
             query?: never;
@@ -371,6 +403,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rewards/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rewards_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rewards/{id}/hand-out/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rewards_hand_out_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runners/": {
         parameters: {
             query?: never;
@@ -452,6 +516,22 @@ export interface paths {
         patch: operations["settings_partial_update"];
         trace?: never;
     };
+    "/api/shift-board/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["shift_board_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/": {
         parameters: {
             query?: never;
@@ -459,8 +539,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description POST /api/shifts/{id}/check-in/ on the shifts' viewset: staff check a runner in or out by hand. */
         get: operations["shifts_list"];
         put?: never;
+        /** @description POST /api/shifts/{id}/check-in/ on the shifts' viewset: staff check a runner in or out by hand. */
         post: operations["shifts_create"];
         delete?: never;
         options?: never;
@@ -475,13 +557,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description POST /api/shifts/{id}/check-in/ on the shifts' viewset: staff check a runner in or out by hand. */
         get: operations["shifts_retrieve"];
+        /** @description POST /api/shifts/{id}/check-in/ on the shifts' viewset: staff check a runner in or out by hand. */
         put: operations["shifts_update"];
         post?: never;
+        /** @description POST /api/shifts/{id}/check-in/ on the shifts' viewset: staff check a runner in or out by hand. */
         delete: operations["shifts_destroy"];
         options?: never;
         head?: never;
+        /** @description POST /api/shifts/{id}/check-in/ on the shifts' viewset: staff check a runner in or out by hand. */
         patch: operations["shifts_partial_update"];
+        trace?: never;
+    };
+    "/api/shifts/{id}/check-in/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description POST /api/shifts/{id}/check-in/ on the shifts' viewset: staff check a runner in or out by hand. */
+        post: operations["shifts_check_in_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/stats/": {
@@ -606,12 +709,68 @@ export interface components {
             /** Format: double */
             best: number;
         };
+        BoardCheckIn: {
+            runner: components["schemas"]["RunnerPublic"];
+            /** Format: date-time */
+            at: string;
+            /** @description Checked in by hand by staff. */
+            manual: boolean;
+            /** @description False: checked in by hand for a shift that is not theirs. */
+            in_shift: boolean;
+        };
+        BoardMissing: {
+            runner: components["schemas"]["RunnerPublic"];
+        };
+        BoardShift: {
+            id: number;
+            name: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            when: components["schemas"]["WhenEnum"];
+            checked_in: components["schemas"]["BoardCheckIn"][];
+            /** @description The shift's runners not checked in, by group. */
+            missing: components["schemas"]["BoardMissing"][];
+        };
         ChartPoint: {
             lap: number;
             /** Format: date-time */
             end: string;
             /** Format: double */
             duration: number;
+        };
+        CheckInAnswer: {
+            shift: number;
+            runner: components["schemas"]["RunnerPublic"];
+            checked_in: boolean;
+            /** Format: date-time */
+            at: string | null;
+            seq: number;
+        };
+        CheckInInputRequest: {
+            /** @description The runner's id. */
+            runner: number;
+            /**
+             * @description false: check the runner out (undo a check-in).
+             * @default true
+             */
+            checked_in?: boolean;
+        };
+        /** @description A runner checked in or out of a shift: counts only (who is in a shift is private); boards reload. */
+        CheckedInEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "checked_in";
+            /** @description Gap-free and increasing; also the SSE id (`race:<seq>`). */
+            seq: number;
+            shift: number;
+            /** @description How many have checked in for the shift now. */
+            checked_in: number;
+            /** @description How many of the shift's runners have not. */
+            missing: number;
         };
         Criterion: {
             readonly id: number;
@@ -686,12 +845,17 @@ export interface components {
             position?: number;
             /** @description code `already_queued`: the runner's waiting ticket. */
             ticket?: number;
+            /** @description code `already_queued`: as a scan's. */
+            check_ins?: components["schemas"]["ShiftCheckIn"][];
+            /** @description code `already_queued`: as a scan's. */
+            rewards_due?: components["schemas"]["Reward"][];
             /** @description Seconds to wait (also in Retry-After). */
             retry_after?: number;
         };
         /**
          * @description * `already_assigned` - already_assigned
          *     * `already_queued` - already_queued
+         *     * `handed_out` - handed_out
          *     * `already_registered` - already_registered
          *     * `conflict` - conflict
          *     * `idempotency_key_reused` - idempotency_key_reused
@@ -729,12 +893,12 @@ export interface components {
          *     * `throttled` - throttled
          * @enum {string}
          */
-        ErrorCodeEnum: "already_assigned" | "already_queued" | "already_registered" | "conflict" | "idempotency_key_reused" | "in_use" | "invalid_identification" | "lap_running" | "not_waiting" | "nothing_running" | "nothing_to_undo" | "press_time_before_start" | "press_time_in_future" | "press_time_too_old" | "stale_state" | "too_soon" | "unknown_runner" | "invalid" | "invalid_host" | "invalid_login" | "length_required" | "too_large" | "locked_out" | "login_throttled" | "login_busy" | "busy" | "database_unavailable" | "error" | "not_found" | "not_authenticated" | "authentication_failed" | "permission_denied" | "method_not_allowed" | "not_acceptable" | "unsupported_media_type" | "parse_error" | "throttled";
+        ErrorCodeEnum: "already_assigned" | "already_queued" | "handed_out" | "already_registered" | "conflict" | "idempotency_key_reused" | "in_use" | "invalid_identification" | "lap_running" | "not_waiting" | "nothing_running" | "nothing_to_undo" | "press_time_before_start" | "press_time_in_future" | "press_time_too_old" | "stale_state" | "too_soon" | "unknown_runner" | "invalid" | "invalid_host" | "invalid_login" | "length_required" | "too_large" | "locked_out" | "login_throttled" | "login_busy" | "busy" | "database_unavailable" | "error" | "not_found" | "not_authenticated" | "authentication_failed" | "permission_denied" | "method_not_allowed" | "not_acceptable" | "unsupported_media_type" | "parse_error" | "throttled";
         /**
          * @description Every event type.
          * @enum {string}
          */
-        EventTypeEnum: "lap_started" | "lap_finished" | "lap_removed" | "lap_resumed" | "lap_assigned" | "lap_confirmed" | "queue_inserted" | "queue_moved" | "queue_removed" | "queue_reset" | "runner_changed" | "points_changed" | "data_changed" | "settings_changed" | "resync";
+        EventTypeEnum: "lap_started" | "lap_finished" | "lap_removed" | "lap_resumed" | "lap_assigned" | "lap_confirmed" | "queue_inserted" | "queue_moved" | "queue_removed" | "queue_reset" | "runner_changed" | "points_changed" | "data_changed" | "settings_changed" | "resync" | "checked_in" | "reward_due" | "reward_handed_out" | "reward_withdrawn";
         Group: {
             readonly id: number;
             /** @description Unique, ignoring case and accents. */
@@ -929,6 +1093,24 @@ export interface components {
             roles: string[];
             permissions: string[];
         };
+        Milestone: {
+            readonly id: number;
+            /** @description A runner's finished laps that earn the reward. */
+            laps: number;
+            /** @description What the runner gets, e.g. “a drink voucher”. */
+            reward: string;
+        };
+        MilestoneRef: {
+            id: number;
+            laps: number;
+            reward: string;
+        };
+        MilestoneRequest: {
+            /** @description A runner's finished laps that earn the reward. */
+            laps: number;
+            /** @description What the runner gets, e.g. “a drink voucher”. */
+            reward: string;
+        };
         MoveInputRequest: {
             /** @description The new place, 0 = head. */
             position: number;
@@ -992,6 +1174,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["LapDetail"][];
+        };
+        PaginatedMilestoneList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Milestone"][];
         };
         PaginatedRunnerList: {
             /** @example 123 */
@@ -1059,6 +1256,12 @@ export interface components {
             /** @description The base happy hour gives the multiplier outside every window. */
             base?: boolean;
             groups?: number[];
+        };
+        PatchedMilestoneRequest: {
+            /** @description A runner's finished laps that earn the reward. */
+            laps?: number;
+            /** @description What the runner gets, e.g. “a drink voucher”. */
+            reward?: string;
         };
         /** @description A runner as volunteers and staff see it (never shown to anonymous users). */
         PatchedRunnerRequest: {
@@ -1186,7 +1389,7 @@ export interface components {
             seq: number;
             removed: number;
         };
-        RaceEvent: components["schemas"]["LapStartedEvent"] | components["schemas"]["LapFinishedEvent"] | components["schemas"]["LapRemovedEvent"] | components["schemas"]["LapResumedEvent"] | components["schemas"]["LapAssignedEvent"] | components["schemas"]["LapConfirmedEvent"] | components["schemas"]["QueueInsertedEvent"] | components["schemas"]["QueueMovedEvent"] | components["schemas"]["QueueRemovedEvent"] | components["schemas"]["QueueResetEvent"] | components["schemas"]["RunnerChangedEvent"] | components["schemas"]["PointsChangedEvent"] | components["schemas"]["DataChangedEvent"] | components["schemas"]["SettingsChangedEvent"] | components["schemas"]["ResyncEvent"];
+        RaceEvent: components["schemas"]["LapStartedEvent"] | components["schemas"]["LapFinishedEvent"] | components["schemas"]["LapRemovedEvent"] | components["schemas"]["LapResumedEvent"] | components["schemas"]["LapAssignedEvent"] | components["schemas"]["LapConfirmedEvent"] | components["schemas"]["QueueInsertedEvent"] | components["schemas"]["QueueMovedEvent"] | components["schemas"]["QueueRemovedEvent"] | components["schemas"]["QueueResetEvent"] | components["schemas"]["RunnerChangedEvent"] | components["schemas"]["PointsChangedEvent"] | components["schemas"]["DataChangedEvent"] | components["schemas"]["SettingsChangedEvent"] | components["schemas"]["ResyncEvent"] | components["schemas"]["CheckedInEvent"] | components["schemas"]["RewardDueEvent"] | components["schemas"]["RewardHandedOutEvent"] | components["schemas"]["RewardWithdrawnEvent"];
         RemovedTicket: {
             id: number;
             runner: number;
@@ -1253,6 +1456,88 @@ export interface components {
             /** @description A unique string (a UUID) per press or scan, sent again unchanged on a retry: the retry gets the first answer. It belongs to the user and to this exact request (another body with the same key is a 422). May come as the Idempotency-Key header instead; required for laps, optional for the queue. */
             idempotency_key?: string;
             expected_lap: number | null;
+        };
+        /** @description A milestone a runner reached: due until handed out. */
+        Reward: {
+            id: number;
+            runner: components["schemas"]["RunnerPublic"];
+            milestone: components["schemas"]["MilestoneRef"];
+            /** @description The lap that reached it (null once it is gone). */
+            lap: number | null;
+            /** Format: date-time */
+            reached_at: string;
+            /** Format: date-time */
+            handed_out_at: string | null;
+            /** @description Handed out, but undo or a fix took its lap away. */
+            unearned: boolean;
+            /** @description The username of who handed it out. */
+            handed_out_by: string | null;
+        };
+        /** @description A milestone a runner reached: due until handed out. */
+        RewardChange: {
+            id: number;
+            runner: components["schemas"]["RunnerPublic"];
+            milestone: components["schemas"]["MilestoneRef"];
+            /** @description The lap that reached it (null once it is gone). */
+            lap: number | null;
+            /** Format: date-time */
+            reached_at: string;
+            /** Format: date-time */
+            handed_out_at: string | null;
+            /** @description Handed out, but undo or a fix took its lap away. */
+            unearned: boolean;
+            /** @description The username of who handed it out. */
+            handed_out_by: string | null;
+            seq: number;
+        };
+        /** @description A finished lap brought a runner to a milestone: screens show (and may celebrate) the reward. */
+        RewardDueEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reward_due";
+            /** @description Gap-free and increasing; also the SSE id (`race:<seq>`). */
+            seq: number;
+            reward: components["schemas"]["RewardPublic"];
+        };
+        /** @description Staff handed the reward out (or a flagged reward was earned again). */
+        RewardHandedOutEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reward_handed_out";
+            /** @description Gap-free and increasing; also the SSE id (`race:<seq>`). */
+            seq: number;
+            reward: components["schemas"]["RewardPublic"];
+        };
+        /** @description A milestone a runner reached: due until handed out. */
+        RewardPublic: {
+            id: number;
+            runner: components["schemas"]["RunnerPublic"];
+            milestone: components["schemas"]["MilestoneRef"];
+            /** @description The lap that reached it (null once it is gone). */
+            lap: number | null;
+            /** Format: date-time */
+            reached_at: string;
+            /** Format: date-time */
+            handed_out_at: string | null;
+            /** @description Handed out, but undo or a fix took its lap away. */
+            unearned: boolean;
+        };
+        /** @description Undo or a fix took the reward's lap away. */
+        RewardWithdrawnEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reward_withdrawn";
+            /** @description Gap-free and increasing; also the SSE id (`race:<seq>`). */
+            seq: number;
+            reward: components["schemas"]["RewardPublic"];
+            /** @description true: it was due and is gone; false: handed out, now flagged unearned. */
+            deleted: boolean;
         };
         /** @description A runner as volunteers and staff see it (never shown to anonymous users). */
         Runner: {
@@ -1324,6 +1609,17 @@ export interface components {
             /** @description Only for those who may see runners. */
             identification?: string;
         };
+        /** @description A runner queued: the ticket, and what the kiosk tells them besides (SPEC section 5). */
+        ScanAnswer: {
+            id: number;
+            runner: components["schemas"]["RunnerPublic"];
+            position: number;
+            /** Format: date-time */
+            created_at: string;
+            seq: number;
+            check_ins: components["schemas"]["ShiftCheckIn"][];
+            rewards_due: components["schemas"]["Reward"][];
+        };
         /** @description The event settings as everybody sees them (selectors.settings_public). */
         Settings: {
             title: string;
@@ -1364,6 +1660,32 @@ export interface components {
         };
         Shift: {
             readonly id: number;
+            name: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        ShiftBoard: {
+            /** Format: date-time */
+            server_time: string;
+            seq: number;
+            /** @description The current shifts, then the next ones. */
+            shifts: components["schemas"]["BoardShift"][];
+        };
+        /** @description A shift whose check-in window is open at a scan, with the runner's check-in for it. */
+        ShiftCheckIn: {
+            shift: components["schemas"]["ShiftRef"];
+            /**
+             * Format: date-time
+             * @description When the runner checked in.
+             */
+            at: string;
+            /** @description This scan checked them in (else an earlier one did). */
+            new: boolean;
+        };
+        ShiftRef: {
+            id: number;
             name: string;
             /** Format: date-time */
             start: string;
@@ -1458,6 +1780,12 @@ export interface components {
             /** @description The admin's path (staff only). */
             admin_url?: string;
         };
+        /**
+         * @description * `current` - current
+         *     * `next` - next
+         * @enum {string}
+         */
+        WhenEnum: "current" | "next";
     };
     responses: never;
     parameters: never;
@@ -4042,6 +4370,576 @@ export interface operations {
             };
         };
     };
+    milestones_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMilestoneList"];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    milestones_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An object the request names does not exist (for example an unknown student ID). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The race has moved on or the object is in use (the detail says what to do). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be applied as it is (for example an idempotency key used before). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    milestones_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    milestones_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The race has moved on or the object is in use (the detail says what to do). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be applied as it is (for example an idempotency key used before). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    milestones_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The race has moved on or the object is in use (the detail says what to do). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be applied as it is (for example an idempotency key used before). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    milestones_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMilestoneRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The race has moved on or the object is in use (the detail says what to do). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be applied as it is (for example an idempotency key used before). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     query_shift_runners_list: {
         parameters: {
             query: {
@@ -4279,7 +5177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketChange"];
+                    "application/json": components["schemas"]["ScanAnswer"];
                 };
             };
             /** @description The input is not valid (the detail says what to change). */
@@ -4741,6 +5639,186 @@ export interface operations {
             };
             /** @description This account may not do this, or the CSRF token is missing (session writes). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rewards_list: {
+        parameters: {
+            query?: {
+                /** @description 1: only rewards not handed out yet. */
+                due?: boolean;
+                /** @description Only this runner's rewards. */
+                runner?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reward"][];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rewards_hand_out_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardChange"];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The race has moved on or the object is in use (the detail says what to do). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be applied as it is (for example an idempotency key used before). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5571,6 +6649,70 @@ export interface operations {
             };
         };
     };
+    shift_board_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftBoard"];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     shifts_list: {
         parameters: {
             query?: {
@@ -6056,6 +7198,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Shift"];
+                };
+            };
+            /** @description The input is not valid (the detail says what to change). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This account may not do this, or the CSRF token is missing (session writes). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description There is no such object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The race has moved on or the object is in use (the detail says what to do). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request cannot be applied as it is (for example an idempotency key used before). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed logins (from this address or for this username); Retry-After says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or Redis) does not answer, or the server is busy checking logins; nothing was changed. Try again (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    shifts_check_in_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInAnswer"];
                 };
             };
             /** @description The input is not valid (the detail says what to change). */

@@ -56,3 +56,26 @@ export type ReverseInput = Schemas['ReverseInputRequest']
 export type EnqueueInput = Schemas['EnqueueInputRequest']
 export type RunnerInput = Schemas['RunnerRequest']
 export type SettingsInput = Schemas['PatchedSettingsInputRequest']
+
+// Shift check-in and milestone rewards (issue 16).
+export type ShiftRef = Schemas['ShiftRef']
+export type MilestoneRef = Schemas['MilestoneRef']
+export type Milestone = Schemas['Milestone']
+/** A runner's milestone reward, due until handed out; `unearned`: handed out, but undo took its lap. */
+export type Reward = Schemas['Reward']
+/** A reward as the event stream gives it: without who handed it out. */
+export type RewardPublic = Schemas['RewardPublic']
+/** The answer to handing a reward out: the reward and the event's seq. */
+export type RewardChange = Schemas['RewardChange']
+/** A shift whose check-in window is open at a scan; `new`: this scan checked the runner in. */
+export type ShiftCheckIn = Schemas['ShiftCheckIn']
+export type BoardCheckIn = Schemas['BoardCheckIn']
+export type BoardShift = Schemas['BoardShift']
+export type ShiftBoard = Schemas['ShiftBoard']
+/** The answer to a check-in or check-out by hand. */
+export type CheckInAnswer = Schemas['CheckInAnswer']
+/** The kiosk's ticket: with the runner's open check-ins and rewards due. */
+export type ScanAnswer = Schemas['ScanAnswer']
+export type CheckInInput = Schemas['CheckInInputRequest']
+/** The reward events. */
+export type RewardEvent = EventOf<'reward_due' | 'reward_handed_out' | 'reward_withdrawn'>

@@ -7,6 +7,8 @@ export default {
       queueUp: 'Queue up',
       control: 'Control',
       query: 'Query',
+      shifts: 'Shift board',
+      rewards: 'Rewards',
       login: 'Log in',
       logout: 'Log out',
       // The button shows the user's name: its accessible name starts with what it shows.
@@ -44,6 +46,8 @@ export default {
       queueUp: 'Aanschuiven',
       control: 'Controle',
       query: 'Opzoeken',
+      shifts: 'Shiftbord',
+      rewards: 'Beloningen',
       login: 'Aanmelden',
       logout: 'Afmelden',
       logoutAs: '{name}: afmelden',

@@ -12,6 +12,13 @@ export default {
     looking: 'Looking up your card…',
     youAre: 'You are number',
     inQueue: 'in the queue',
+    checkIn: {
+      new: 'Checked in for shift {when}',
+      already: 'Already checked in for shift {when}',
+      title: 'Your shift',
+    },
+    rewardDue: 'Reward due: {milestone}',
+    rewardsTitle: 'Collect your reward at the stand',
     steps: {
       scan: 'Scan your card',
       wait: 'Get your place in the queue',
@@ -62,6 +69,13 @@ export default {
     looking: 'Je kaart wordt opgezocht…',
     youAre: 'Je bent nummer',
     inQueue: 'in de wachtrij',
+    checkIn: {
+      new: 'Ingecheckt voor de shift van {when}',
+      already: 'Al ingecheckt voor de shift van {when}',
+      title: 'Je shift',
+    },
+    rewardDue: 'Beloning af te halen: {milestone}',
+    rewardsTitle: 'Haal je beloning af aan de stand',
     steps: {
       scan: 'Scan je kaart',
       wait: 'Krijg je plaats in de rij',

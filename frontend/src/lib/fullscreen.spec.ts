@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest'
 
 import type { Lap } from '@/api/types'
 
-import { celebrationFor, celebrationRemaining, confetti, paceRatio, timeLeft } from './fullscreen'
+import {
+  CELEBRATION_MS,
+  MAX_WAIT_MS,
+  celebrationFor,
+  celebrationRemaining,
+  confetti,
+  paceRatio,
+  rewardCelebration,
+  scheduleCelebrations,
+  showing,
+  timeLeft,
+  type Celebration,
+} from './fullscreen'
 
 describe('timeLeft', () => {
   const end = '2026-01-01T12:00:00Z'
@@ -95,5 +107,61 @@ describe('celebrationRemaining', () => {
   it('is over afterwards, and never longer than its length (a clock that jumped back)', () => {
     expect(celebrationRemaining(1000, 7000, 6000)).toBe(0)
     expect(celebrationRemaining(9000, 1000, 6000)).toBe(6000)
+  })
+})
+
+describe('celebrations one after the other', () => {
+  const best = (key: number): Celebration => ({ key, name: 'Ann', duration: 90 })
+  const lotte = {
+    id: 5,
+    first_name: 'Lotte',
+    last_name: 'Peeters',
+    university: 1,
+    group: null,
+    first_year: false,
+  }
+  const reward = {
+    id: 8,
+    runner: lotte,
+    milestone: { id: 1, laps: 4, reward: 'T-shirt' },
+    lap: 3,
+    reached_at: '2026-03-14T01:00:00Z',
+    handed_out_at: null,
+    unearned: false,
+  }
+
+  it('makes a reward reached into a celebration with its milestone', () => {
+    expect(rewardCelebration(reward, 1234)).toEqual({
+      key: 1234,
+      id: 'reward:8',
+      kind: 'reward',
+      name: 'Lotte Peeters',
+      laps: 4,
+      reward: 'T-shirt',
+    })
+  })
+
+  it('shows a milestone after the personal best of the same lap, whatever order they came in', () => {
+    const slots = scheduleCelebrations([rewardCelebration(reward, 1000), best(1000)])
+    expect(slots.map((s) => [s.celebration.kind ?? 'best', s.start])).toEqual([
+      ['best', 1000],
+      ['reward', 1000 + CELEBRATION_MS],
+    ])
+    expect(showing(slots, 1500).slot?.celebration.kind).toBeUndefined()
+    expect(showing(slots, 1500).next).toBe(1000 + CELEBRATION_MS)
+    expect(showing(slots, 1000 + CELEBRATION_MS).slot?.celebration.kind).toBe('reward')
+    expect(showing(slots, 1000 + 2 * CELEBRATION_MS)).toEqual({ slot: null, id: null, next: null })
+  })
+
+  it('waits for nothing when the last one is over, and says when the next begins', () => {
+    const slots = scheduleCelebrations([best(1000), null, best(20_000)])
+    expect(slots.map((s) => s.start)).toEqual([1000, 20_000])
+    expect(showing(slots, 10_000)).toEqual({ slot: null, id: null, next: 20_000 })
+  })
+
+  it('skips what would wait too long (a burst of rewards after a milestone changed)', () => {
+    const burst = Array.from({ length: 20 }, (_, i) => rewardCelebration({ ...reward, id: i }, 1000))
+    const slots = scheduleCelebrations(burst)
+    expect(slots.length).toBe(Math.floor(MAX_WAIT_MS / CELEBRATION_MS) + 1)
   })
 })

@@ -1,5 +1,6 @@
-// The projector page's pure logic: time left, pace, the personal-best celebration and its confetti.
-import type { Lap } from '@/api/types'
+// The projector page's pure logic: time left, pace, the celebrations (personal bests, milestone
+// rewards) one after the other, and their confetti.
+import type { Lap, RewardPublic } from '@/api/types'
 
 import { runnerName } from './format'
 
@@ -27,9 +28,13 @@ export interface PersonalBest {
 }
 
 export interface Celebration {
-  key: number // changes with every new personal best, to restart the animation
+  key: number // when it happened (local ms): a new one starts the show
+  id?: string // what it celebrates ('best:<lap>', 'reward:<id>'): tells two of the same moment apart
+  kind?: 'best' | 'reward' // default: a personal best
   name: string
-  duration: number | null
+  duration?: number | null // a personal best's time
+  laps?: number // a reward's milestone
+  reward?: string
 }
 
 /** What to celebrate for the store's latest personal best: the runner's name and the new time. */
@@ -38,6 +43,63 @@ export function celebrationFor(best: PersonalBest | null | undefined, laps: Lap[
   const lap = laps.find((l) => l.id === best.lap)
   if (!lap?.runner) return null
   return { key: best.at, name: runnerName(lap.runner), duration: lap.duration }
+}
+
+/** A milestone reached (a reward_due event that came at `at`), to celebrate. */
+export function rewardCelebration(reward: RewardPublic, at: number): Celebration {
+  return {
+    key: at,
+    id: `reward:${reward.id}`,
+    kind: 'reward',
+    name: runnerName(reward.runner),
+    laps: reward.milestone.laps,
+    reward: reward.milestone.reward,
+  }
+}
+
+/** The longest a celebration waits for the ones before it; later than that, it is skipped. */
+export const MAX_WAIT_MS = 30_000
+
+export interface Slot {
+  celebration: Celebration
+  start: number // local ms: when it shows
+}
+
+const idOf = (c: Celebration) => c.id ?? `best:${c.key}`
+
+/**
+ * Celebrations one after the other: one that comes while another shows waits for it to end (a
+ * personal best and a milestone of the same lap both get their seconds), in the order they came.
+ */
+export function scheduleCelebrations(
+  list: (Celebration | null)[],
+  length = CELEBRATION_MS,
+  maxWait = MAX_WAIT_MS,
+): Slot[] {
+  const sorted = list
+    .filter((c): c is Celebration => c !== null)
+    .sort((a, b) => a.key - b.key || (a.kind === 'reward' ? 1 : 0) - (b.kind === 'reward' ? 1 : 0))
+  let free = -Infinity
+  const slots: Slot[] = []
+  for (const celebration of sorted) {
+    const start = Math.max(celebration.key, free)
+    if (start - celebration.key > maxWait) continue // a burst (a milestone changed): not minutes of banners
+    slots.push({ celebration, start })
+    free = start + length
+  }
+  return slots
+}
+
+/** The slot on screen at `now` (or null), and when that changes next (null: never). */
+export function showing(
+  slots: Slot[],
+  now: number,
+  length = CELEBRATION_MS,
+): { slot: Slot | null; id: string | null; next: number | null } {
+  const slot = slots.find((s) => s.start <= now && now < s.start + length) ?? null
+  const upcoming = slots.find((s) => s.start > now)
+  const next = slot ? slot.start + length : (upcoming?.start ?? null)
+  return { slot, id: slot ? `${idOf(slot.celebration)}@${slot.start}` : null, next }
 }
 
 export interface ConfettiPiece {

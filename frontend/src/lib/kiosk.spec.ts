@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import {
   FORM_IDLE_MS,
+  LONG_RESULT_MS,
   RESULT_MS,
   changedFields,
   deadline,
   emptyRegistration,
+  extrasOf,
   fieldErrorsOf,
   initialState,
   messageFor,
@@ -256,5 +258,78 @@ describe('coming back after a reload', () => {
 
   it('drops a scan that was on its way: the student scans again', () => {
     expect(restore(scanned(), 1500)).toEqual(initialState(1500))
+  })
+})
+
+describe('check-ins and rewards due in the answer', () => {
+  const shift = { id: 3, name: 'Night', start: '2026-03-14T01:00:00Z', end: '2026-03-14T03:00:00Z' }
+  const checkIn = { shift, at: '2026-03-14T00:40:00Z', new: true }
+  const reward = {
+    id: 8,
+    runner,
+    milestone: { id: 2, laps: 4, reward: 'T-shirt' },
+    lap: 40,
+    reached_at: '2026-03-14T00:10:00Z',
+    handed_out_at: null,
+    handed_out_by: null,
+    unearned: false,
+  }
+
+  it('reads them from a ticket, and from nothing as none', () => {
+    expect(extrasOf({ check_ins: [checkIn], rewards_due: [reward] })).toEqual({
+      checkIns: [checkIn],
+      rewardsDue: [reward],
+    })
+    expect(extrasOf({})).toEqual({ checkIns: [], rewardsDue: [] })
+    expect(extrasOf(null)).toEqual({ checkIns: [], rewardsDue: [] })
+  })
+
+  it('shows them with the queued runner, a while longer (there is more to read)', () => {
+    const queued = next(scanned(), {
+      type: 'queued',
+      runner,
+      position: 0,
+      at: 2000,
+      checkIns: [checkIn],
+      rewardsDue: [reward],
+    })
+    expect(queued.checkIns).toEqual([checkIn])
+    expect(queued.rewardsDue).toEqual([reward])
+    expect(deadline(queued)).toBe(2000 + LONG_RESULT_MS)
+    expect(next(queued, { type: 'tick', at: 2000 + RESULT_MS }).phase).toBe('queued')
+    expect(next(queued, { type: 'tick', at: 2000 + LONG_RESULT_MS })).toEqual(
+      initialState(2000 + LONG_RESULT_MS),
+    )
+  })
+
+  it('shows them for a runner already in the queue: the scan checked them in all the same', () => {
+    const refused = next(scanned(), {
+      type: 'failed',
+      error: error(409, 'already_queued', 'In the queue.', {
+        position: 2,
+        check_ins: [checkIn],
+        rewards_due: [reward],
+      }),
+      at: 2000,
+    })
+    expect(refused.phase).toBe('notice')
+    expect(refused.message?.key).toBe('kiosk.msg.alreadyQueued')
+    expect(refused.checkIns).toEqual([checkIn])
+    expect(refused.rewardsDue).toEqual([reward])
+  })
+
+  it('never shows the last runner’s check-ins with the next scan or another refusal', () => {
+    const queued = next(scanned(), { type: 'queued', runner, position: 0, at: 2000, checkIns: [checkIn] })
+    expect(next(queued, { type: 'scan', identification: 'r0000001', at: 3000 }).checkIns).toEqual([])
+    const offline = next(scanned(), { type: 'failed', error: error(0, 'offline'), at: 2000 })
+    expect(offline.checkIns).toEqual([])
+  })
+
+  it('comes back after a reload of a version that had none', () => {
+    const queued = next(scanned(), { type: 'queued', runner, position: 1, at: 2000 })
+    const old = { ...queued } as Partial<KioskState>
+    delete old.checkIns
+    delete old.rewardsDue
+    expect(restore(old as KioskState, 3000)).toEqual(queued)
   })
 })

@@ -1,9 +1,11 @@
 // The queue-up kiosk as a small state machine: what a scan, an answer from the server or the
 // clock does to it. Pure, so every path (and the way back to scanning) is tested without a browser.
-import type { RunnerPublic } from '@/api/types'
+import type { Reward, RunnerPublic, ShiftCheckIn } from '@/api/types'
 
 /** How long a result stays on screen before the kiosk scans again. */
 export const RESULT_MS = 6_000
+/** A result that lists check-ins or rewards due stays longer: there is more to read. */
+export const LONG_RESULT_MS = 12_000
 /** A scan whose answer did not come (no connection, a server restarting) is sent again after these waits. */
 export const RETRY_DELAYS_MS = [500, 1_500, 3_000]
 /** How long a half-filled registration form may sit untouched. */
@@ -39,6 +41,14 @@ export interface KioskState {
   position: number | null // 0-based place in the queue
   fieldErrors: Record<string, string[]>
   since: number // ms: when the phase began, or the last activity in the form
+  checkIns: ShiftCheckIn[] // the scan's answer: shifts the runner is checked in for now
+  rewardsDue: Reward[] // and their rewards still to collect
+}
+
+/** What a scan's answer (the ticket, or the already_queued refusal) says besides the queue. */
+export interface ScanExtras {
+  checkIns: ShiftCheckIn[]
+  rewardsDue: Reward[]
 }
 
 /** What the registration form holds. */
@@ -53,7 +63,7 @@ export interface Registration {
 export type KioskEvent =
   | { type: 'scan'; identification: string; at: number }
   | { type: 'submit'; at: number } // the registration form was sent
-  | { type: 'queued'; runner: RunnerPublic; position: number; at: number }
+  | ({ type: 'queued'; runner: RunnerPublic; position: number; at: number } & Partial<ScanExtras>)
   | { type: 'failed'; error: ErrorLike; at: number }
   | { type: 'activity'; at: number }
   | { type: 'edit'; fields: string[]; at: number } // these fields of the form changed
@@ -70,6 +80,18 @@ export function initialState(at = 0): KioskState {
     position: null,
     fieldErrors: {},
     since: at,
+    checkIns: [],
+    rewardsDue: [],
+  }
+}
+
+/** The check-ins and rewards due of an answer (a 201 ticket or a 409 body); none when absent. */
+export function extrasOf(
+  body: { check_ins?: unknown; rewards_due?: unknown } | null | undefined,
+): ScanExtras {
+  return {
+    checkIns: Array.isArray(body?.check_ins) ? (body.check_ins as ShiftCheckIn[]) : [],
+    rewardsDue: Array.isArray(body?.rewards_due) ? (body.rewards_due as Reward[]) : [],
   }
 }
 
@@ -140,7 +162,15 @@ function failed(state: KioskState, error: ErrorLike, at: number): KioskState {
   if (state.phase === 'register' && Object.keys(fieldErrors).length) {
     return { ...base, message: msg('error', 'checkFields'), fieldErrors }
   }
-  return { ...base, phase: 'notice', message: messageFor(error, state.identification), fieldErrors: {} }
+  // Already waiting: the scan still checked the runner in, and their rewards are still due.
+  const extras = error.code === 'already_queued' ? extrasOf(error.body) : { checkIns: [], rewardsDue: [] }
+  return {
+    ...base,
+    ...extras,
+    phase: 'notice',
+    message: messageFor(error, state.identification),
+    fieldErrors: {},
+  }
 }
 
 // A field's server error is about the value that was sent: it goes as soon as that value changes.
@@ -162,7 +192,10 @@ function edited(state: KioskState, fields: string[], at: number): KioskState {
 /** When the kiosk goes back to scanning by itself, or null while it waits for someone. */
 export function deadline(state: KioskState): number | null {
   if (state.busy) return null
-  if (state.phase === 'queued' || state.phase === 'notice') return state.since + RESULT_MS
+  if (state.phase === 'queued' || state.phase === 'notice') {
+    const more = (state.checkIns?.length ?? 0) + (state.rewardsDue?.length ?? 0) > 0
+    return state.since + (more ? LONG_RESULT_MS : RESULT_MS)
+  }
   if (state.phase === 'register') return state.since + FORM_IDLE_MS
   return null
 }
@@ -183,6 +216,8 @@ export function next(state: KioskState, event: KioskEvent): KioskState {
         position: event.position,
         fieldErrors: {},
         since: event.at,
+        checkIns: event.checkIns ?? [],
+        rewardsDue: event.rewardsDue ?? [],
         message: msg('success', 'queued', { name: event.runner.first_name, n: event.position + 1 }),
       }
     case 'failed':
@@ -207,7 +242,8 @@ export function next(state: KioskState, event: KioskEvent): KioskState {
  */
 export function restore(saved: KioskState, at: number): KioskState {
   if (saved.phase === 'idle') return initialState(at)
-  const state = { ...saved, busy: false }
+  // Saved by a version without check-ins: none.
+  const state = { ...saved, busy: false, checkIns: saved.checkIns ?? [], rewardsDue: saved.rewardsDue ?? [] }
   const due = deadline(state)
   return due !== null && at < due ? state : initialState(at)
 }

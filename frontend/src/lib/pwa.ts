@@ -10,6 +10,8 @@ export const APP_ROUTES = [
   '/queue-up',
   '/control',
   '/query',
+  '/shifts',
+  '/rewards',
   '/results',
   '/login',
 ] as const

@@ -59,6 +59,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'app.nav.query', icon: 'mdi-magnify', permission: 'rest_query_runner' },
   },
   {
+    path: '/shifts',
+    name: 'shifts',
+    component: () => import('@/views/ShiftBoardView.vue'),
+    meta: { nav: 'app.nav.shifts', icon: 'mdi-account-clock', permission: 'rest_board_shift' },
+  },
+  {
+    path: '/rewards',
+    name: 'rewards',
+    component: () => import('@/views/RewardsView.vue'),
+    meta: { nav: 'app.nav.rewards', icon: 'mdi-gift', permission: 'rest_list_reward' },
+  },
+  {
     path: '/results',
     name: 'results',
     component: () => import('@/views/ResultsView.vue'),

@@ -5,7 +5,9 @@ import { ref } from 'vue'
 
 import { api } from '@/api'
 import { ApiError } from '@/api/http'
-import type { EventSettings, Runner } from '@/api/types'
+import type { EventSettings } from '@/api/types'
+
+import { runnerSearch } from './runnerSearch'
 
 export const SKIP_PLACES = 3
 
@@ -16,11 +18,8 @@ function message(e: unknown): string {
 export const useControlUiStore = defineStore('controlUi', () => {
   const skipping = ref<number | null>(null) // the ticket being skipped
   const assigning = ref(false)
-  const searching = ref(false)
-  const candidates = ref<Runner[]>([])
-  const searchedFor = ref('') // the query the candidates answer
   const error = ref<string | null>(null)
-  let searchToken = 0
+  const finder = runnerSearch(error)
 
   /** The head of the queue is not there: move their ticket back a few places. */
   async function skip(ticket: number): Promise<boolean> {
@@ -35,29 +34,6 @@ export const useControlUiStore = defineStore('controlUi', () => {
       return false
     } finally {
       skipping.value = null
-    }
-  }
-
-  /** Runners matching a name or student ID; only the answer to the latest query is kept. */
-  async function search(query: string | null): Promise<void> {
-    const token = ++searchToken
-    const q = (query ?? '').trim()
-    if (q.length < 2) {
-      candidates.value = []
-      searchedFor.value = ''
-      return
-    }
-    searching.value = true
-    try {
-      const page = await api.searchRunners(q)
-      if (token === searchToken) {
-        candidates.value = page.results
-        searchedFor.value = q
-      }
-    } catch (e) {
-      if (token === searchToken) error.value = message(e)
-    } finally {
-      if (token === searchToken) searching.value = false
     }
   }
 
@@ -89,23 +65,17 @@ export const useControlUiStore = defineStore('controlUi', () => {
     }
   }
 
-  function clear() {
-    candidates.value = []
-    searchedFor.value = ''
-    error.value = null
-  }
-
   return {
     skipping,
     assigning,
-    searching,
-    candidates,
-    searchedFor,
+    searching: finder.searching,
+    candidates: finder.candidates,
+    searchedFor: finder.searchedFor,
     error,
     skip,
-    search,
+    search: finder.search,
     assign,
-    clear,
+    clear: finder.clear,
     updateSettings,
   }
 })

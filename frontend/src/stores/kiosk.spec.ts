@@ -25,7 +25,15 @@ const runner = {
   group: null,
   first_year: true,
 }
-const ticket = (position: number) => ({ id: 50, runner, position, created_at: '', seq: 3 })
+const ticket = (position: number) => ({
+  id: 50,
+  runner,
+  position,
+  created_at: '',
+  seq: 3,
+  check_ins: [],
+  rewards_due: [],
+})
 const anyKey = expect.stringMatching(/^[0-9a-f-]{36}$/)
 const offline = () => new ApiError(0, 'No connection to the server.', 'offline', {})
 const form = { first_name: 'Zoë', last_name: "D'Hondt", university: 1, group: null, first_year: true }

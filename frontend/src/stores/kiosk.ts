@@ -7,11 +7,12 @@ import { computed, ref, shallowRef } from 'vue'
 import { api } from '@/api'
 import { newKey } from '@/lib/outbox'
 import { ApiError } from '@/api/http'
-import type { Group, RunnerSummary, Ticket, University } from '@/api/types'
+import type { ScanAnswer, Group, RunnerSummary, University } from '@/api/types'
 import {
   changedFields,
   deadline,
   emptyRegistration,
+  extrasOf,
   initialState,
   normaliseIdentification,
   RETRY_DELAYS_MS,
@@ -56,7 +57,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * come (offline, a server restarting): a scan that was done but whose answer was lost is answered
  * from the server's record instead of queueing the runner a second time.
  */
-async function enqueue(body: { runner?: number; identification?: string }): Promise<Ticket> {
+async function enqueue(body: { runner?: number; identification?: string }): Promise<ScanAnswer> {
   const request = { ...body, idempotency_key: newKey() }
   for (let attempt = 0; ; attempt++) {
     try {
@@ -114,8 +115,14 @@ export const useKioskStore = defineStore('kiosk', () => {
     }
   }
 
-  async function queued(ticket: Ticket) {
-    dispatch({ type: 'queued', runner: ticket.runner, position: ticket.position, at: Date.now() })
+  async function queued(ticket: ScanAnswer) {
+    dispatch({
+      type: 'queued',
+      runner: ticket.runner,
+      position: ticket.position,
+      at: Date.now(),
+      ...extrasOf(ticket),
+    })
     await showSummary(ticket.runner.id)
   }
 
@@ -145,7 +152,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     const mine = generation
     dispatch({ type: 'submit', at: Date.now() })
     try {
-      let ticket: Ticket
+      let ticket: ScanAnswer
       try {
         const runner = await api.createRunner({
           ...form,

@@ -20,6 +20,13 @@ import { loadSnapshot, saveSnapshot } from '@/lib/snapshot'
 /** `syncing`: connected, but the page's data is not yet at the server's newest event. */
 export type LiveStatus = 'connecting' | 'syncing' | 'open' | 'lost'
 
+/** Another store that follows the stream: every event applied in order, and every fresh snapshot
+ * (a gap, a resync, a reconnect that was reset): what it derived from the events may be stale. */
+export interface RaceListener {
+  event?: (event: RaceEvent) => void
+  reloaded?: () => void
+}
+
 const BOARD_REFRESH_MS = 400
 const SAVE_EVERY_MS = 2000
 
@@ -39,6 +46,7 @@ export const useRaceStore = defineStore('race', () => {
   const reloading = ref(false)
 
   let loading: Promise<void> | null = null
+  const listeners = new Set<RaceListener>()
   let buffered: RaceEvent[] = []
   let boardTimer: ReturnType<typeof setTimeout> | null = null
   let saveTimer: ReturnType<typeof setTimeout> | null = null
@@ -106,6 +114,7 @@ export const useRaceStore = defineStore('race', () => {
         const from = state.value.seq
         const pending = buffered.filter((e) => e.seq > from).sort((a, b) => a.seq - b.seq)
         buffered = []
+        listeners.forEach((l) => l.reloaded?.())
         pending.forEach(apply)
       } catch (e) {
         error.value = (e as Error).message
@@ -149,6 +158,13 @@ export const useRaceStore = defineStore('race', () => {
     }
     trackChart(event)
     if (REFRESHES_BOARDS.has(event.type)) scheduleBoards()
+    listeners.forEach((l) => l.event?.(event))
+  }
+
+  /** Follow the applied events (shift board, rewards); returns the way to stop. */
+  function listen(listener: RaceListener): () => void {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
   }
 
   function trackChart(event: RaceEvent) {
@@ -245,5 +261,6 @@ export const useRaceStore = defineStore('race', () => {
     reload,
     apply,
     adoptAnswer,
+    listen,
   }
 })

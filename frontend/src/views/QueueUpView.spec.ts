@@ -16,6 +16,9 @@ vi.mock('@/api', () => ({
     groups: vi.fn(),
   },
 }))
+vi.mock('@/api/checkins', () => ({
+  checkinsApi: { board: vi.fn(), checkIn: vi.fn(), dueRewards: vi.fn(), rewards: vi.fn(), handOut: vi.fn() },
+}))
 // What Vuetify's overlays need and jsdom lacks.
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -29,6 +32,9 @@ globalThis.visualViewport ??= Object.assign(new EventTarget(), {
 }) as VisualViewport
 
 const { api } = await import('@/api')
+const { checkinsApi } = await import('@/api/checkins')
+const { useAuthStore } = await import('@/stores/auth')
+const { useRaceStore } = await import('@/stores/race')
 const QueueUpView = (await import('./QueueUpView.vue')).default
 
 const runner = {
@@ -108,7 +114,15 @@ describe('the queue-up kiosk', () => {
   })
 
   it('queues a known card at once and shows the runner’s place', async () => {
-    vi.mocked(api.enqueue).mockResolvedValue({ id: 1, runner, position: 4, created_at: '', seq: 8 })
+    vi.mocked(api.enqueue).mockResolvedValue({
+      id: 1,
+      runner,
+      position: 4,
+      created_at: '',
+      seq: 8,
+      check_ins: [],
+      rewards_due: [],
+    })
     const kiosk = mountKiosk()
     await scan(kiosk, 'R 0123456')
     expect(api.enqueue).toHaveBeenCalledWith({
@@ -129,7 +143,15 @@ describe('the queue-up kiosk', () => {
       .mockRejectedValueOnce(
         new ApiError(404, 'No runner has student ID r0999999 yet.', 'unknown_runner', {}),
       )
-      .mockResolvedValueOnce({ id: 2, runner, position: 0, created_at: '', seq: 9 })
+      .mockResolvedValueOnce({
+        id: 2,
+        runner,
+        position: 0,
+        created_at: '',
+        seq: 9,
+        check_ins: [],
+        rewards_due: [],
+      })
     vi.mocked(api.createRunner).mockResolvedValue({ id: 9 } as never)
     const kiosk = mountKiosk()
     await scan(kiosk, 'r0999999')
@@ -159,7 +181,15 @@ describe('the queue-up kiosk', () => {
       .mockRejectedValueOnce(
         new ApiError(404, 'No runner has student ID r0999999 yet.', 'unknown_runner', {}),
       )
-      .mockResolvedValueOnce({ id: 3, runner, position: 2, created_at: '', seq: 10 })
+      .mockResolvedValueOnce({
+        id: 3,
+        runner,
+        position: 2,
+        created_at: '',
+        seq: 10,
+        check_ins: [],
+        rewards_due: [],
+      })
     const kiosk = mountKiosk()
     await scan(kiosk, 'r0999999')
     const form = kiosk.find('[data-test=register-form]')
@@ -250,6 +280,114 @@ describe('the queue-up kiosk', () => {
     expect(message(kiosk)).toEqual({
       kind: 'error',
       text: '“abc” is not a valid KU Leuven student ID (for example r0123456). Scan your card again, or ask a volunteer.',
+    })
+  })
+
+  describe('shift check-in and rewards', () => {
+    const shift = { id: 3, name: 'Night owls', start: '2026-03-14T01:00:00Z', end: '2026-03-14T03:00:00Z' }
+    const tshirt = {
+      id: 8,
+      runner,
+      milestone: { id: 2, laps: 4, reward: 'T-shirt' },
+      lap: 40,
+      reached_at: '2026-03-14T00:10:00Z',
+      handed_out_at: null,
+      handed_out_by: null,
+      unearned: false,
+    }
+    const setTimeZone = () => {
+      const race = useRaceStore()
+      race.state = { ...race.state, seq: 10, settings: { time_zone: 'Europe/Brussels' } as never }
+    }
+
+    it('says which shift the scan checked the runner in for, and the rewards due', async () => {
+      vi.mocked(api.enqueue).mockResolvedValue({
+        id: 1,
+        runner,
+        position: 4,
+        created_at: '',
+        seq: 8,
+        check_ins: [{ shift, at: '2026-03-14T00:40:00Z', new: true }],
+        rewards_due: [tshirt],
+      })
+      const kiosk = mountKiosk()
+      setTimeZone()
+      await scan(kiosk, 'r0123456')
+      const extras = kiosk.get('[data-test=kiosk-extras]')
+      expect(extras.get('[data-test=kiosk-check-in]').text()).toContain(
+        'Checked in for shift Saturday 02:00–04:00',
+      )
+      expect(extras.get('[data-test=kiosk-check-in]').text()).toContain('Night owls')
+      expect(extras.get('[data-test=kiosk-reward-due]').text()).toBe('Reward due: 4 laps — T-shirt')
+    })
+
+    it('says so for a runner already in the queue too', async () => {
+      vi.mocked(api.enqueue).mockRejectedValue(
+        new ApiError(409, 'Already in the queue.', 'already_queued', {
+          position: 2,
+          check_ins: [{ shift, at: '2026-03-14T00:40:00Z', new: false }],
+          rewards_due: [tshirt],
+        }),
+      )
+      const kiosk = mountKiosk()
+      setTimeZone()
+      i18n.global.locale.value = 'nl'
+      await scan(kiosk, 'r0123456')
+      expect(message(kiosk).text).toBe('Je staat al in de wachtrij, op nummer 3.')
+      expect(kiosk.get('[data-test=kiosk-check-in]').text()).toContain(
+        'Al ingecheckt voor de shift van zaterdag 02:00–04:00',
+      )
+      expect(kiosk.get('[data-test=kiosk-reward-due]').text()).toBe(
+        'Beloning af te halen: 4 rondes — T-shirt',
+      )
+    })
+
+    it('shows a short notice when a runner reaches a milestone', async () => {
+      const kiosk = mountKiosk()
+      await flushPromises()
+      const race = useRaceStore()
+      race.state = { ...race.state, seq: 10 }
+      const reward: Partial<typeof tshirt> = { ...tshirt }
+      delete reward.handed_out_by
+      race.apply({ type: 'reward_due', seq: 11, reward: reward as typeof tshirt })
+      await flushPromises()
+      expect(kiosk.get('[data-test=kiosk-reward-notice]').text()).toBe('Milan reached 4 laps: T-shirt')
+    })
+
+    it('opens the shift board in a dialog, and a scan while it is open is still a scan', async () => {
+      vi.mocked(checkinsApi.board).mockResolvedValue({ server_time: '', seq: 10, shifts: [] })
+      vi.mocked(api.enqueue).mockResolvedValue({
+        id: 1,
+        runner,
+        position: 0,
+        created_at: '',
+        seq: 8,
+        check_ins: [],
+        rewards_due: [],
+      })
+      const kiosk = mountKiosk()
+      useAuthStore().me = { user: null, roles: ['competition'], permissions: ['rest_board_shift'] }
+      await flushPromises()
+      await kiosk.get('[data-test=kiosk-open-shift-board]').trigger('click')
+      await flushPromises()
+      const dialog = document.querySelector('[data-test=kiosk-shift-board]')
+      expect(dialog).not.toBeNull()
+      expect(checkinsApi.board).toHaveBeenCalled()
+      expect(document.querySelector('[data-test=no-shifts]')?.textContent).toContain('No shift now')
+
+      const close = document.querySelector<HTMLElement>('[data-test=kiosk-shift-board-close]')!
+      close.focus()
+      for (const key of 'r0555555')
+        close.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+      const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
+      close.dispatchEvent(enter)
+      await flushPromises()
+      expect(enter.defaultPrevented).toBe(true) // not a press on the dialog's button
+      expect(api.enqueue).toHaveBeenCalledWith({
+        identification: 'r0555555',
+        idempotency_key: expect.any(String),
+      })
+      expect(message(kiosk).kind).toBe('success')
     })
   })
 })
