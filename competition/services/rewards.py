@@ -126,15 +126,7 @@ def _create(finished, reached: list[tuple[int, Milestone]]) -> list[Reward]:
     for runner_id, milestone in reached:
         lap_id, end = nth[(runner_id, milestone.laps)]
         new.append(Reward(runner_id=runner_id, milestone=milestone, lap_id=lap_id, reached_at=end))
-    Reward.objects.bulk_create(new)
-    if any(reward.pk is None for reward in new):  # a database that returns no ids from a bulk insert
-        keys = {(reward.runner_id, reward.milestone_id) for reward in new}
-        new = [
-            r
-            for r in Reward.objects.filter(runner_id__in={k[0] for k in keys})
-            if (r.runner_id, r.milestone_id) in keys
-        ]
-    return new
+    return Reward.objects.bulk_create(new)  # with their ids (PostgreSQL, and SQLite 3.35+, return them)
 
 
 def reward_hand_out(*, by, reward_id: int) -> dict:
