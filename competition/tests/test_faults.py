@@ -120,6 +120,7 @@ STATE = {
     "events": "SELECT count(*) FROM django_eventstream_event",
     "keys": "SELECT count(*) FROM competition_idempotencyrecord",
     "audit": "SELECT count(*) FROM competition_auditentry",
+    "rewards": "SELECT count(*) FROM competition_reward",
 }
 
 
@@ -212,5 +213,8 @@ def test_a_press_cut_off_half_way_leaves_nothing_and_its_retry_applies_once(race
     after = state(direct)
     assert retried["finished"]["id"] == running
     assert after["laps"][0][0] == before["laps"][0][0] + 1
-    assert after["counter"][0][0] == before["counter"][0][0] + 2  # lap_finished and lap_started, once
+    # lap_finished and lap_started, once, and reward_due once for each reward the lap made due (the
+    # demo's milestones are at 2, 4 and 6 laps).
+    new_rewards = after["rewards"][0][0] - before["rewards"][0][0]
+    assert after["counter"][0][0] == before["counter"][0][0] + 2 + new_rewards
     assert after["keys"][0][0] == before["keys"][0][0] + 1
