@@ -5,7 +5,15 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 
-import { ARTIFACTS, Api, launchBrowser, loginContext, registerRunners, startServer } from './harness.mjs'
+import {
+  ARTIFACTS,
+  Api,
+  launchBrowser,
+  loginContext,
+  registerRunners,
+  scrollThrough,
+  startServer,
+} from './harness.mjs'
 
 const AXE = createRequire(import.meta.url).resolve('axe-core')
 // A11Y_ALL=1 also fails on moderate and minor violations (to see them while working on a page).
@@ -81,6 +89,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   test(`${size}: the public pages as an anonymous spectator`, async () => {
     const page = await open(null, viewport)
     await page.goto('/')
+    await page.locator('.stats-page').waitFor()
+    await scrollThrough(page) // every card below the fold set up, for axe to see
     await hook(page, 'lap-chart').waitFor()
     await page.locator('[data-test="board-fastest"]').waitFor()
     await check(page, `${size} /`)

@@ -193,3 +193,19 @@ export async function loginContext(context, url, username, password) {
   await page.close()
   if (status !== 200) throw new Error(`login ${username} failed: ${status}`)
 }
+
+/**
+ * Scrolls the page to its end and back, a screen at a time: the statistics page sets its cards
+ * below the fold up only when they come near the screen (RenderNear), as a spectator scrolling
+ * would see them.
+ */
+export async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const step = Math.max(200, window.innerHeight - 100)
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y)
+      await new Promise((resolve) => setTimeout(resolve, 60))
+    }
+    window.scrollTo(0, 0)
+  })
+}

@@ -5,7 +5,15 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 
-import { ARTIFACTS, Api, launchBrowser, loginContext, registerRunners, startServer } from './harness.mjs'
+import {
+  ARTIFACTS,
+  Api,
+  launchBrowser,
+  loginContext,
+  registerRunners,
+  scrollThrough,
+  startServer,
+} from './harness.mjs'
 
 let server
 let browser
@@ -249,7 +257,7 @@ test('every page at desktop, phone and projector sizes: a screenshot each, and n
     projector: { width: 1920, height: 1080 },
   }
   const pages = [
-    ['stats', '/', null, 'total-laps'],
+    ['stats', '/', null, 'current-runner'],
     ['fullscreen', '/fullscreen', null, 'fs-timer'],
     ['queue', '/queue', null, null],
     ['login', '/login', null, null],
@@ -273,6 +281,7 @@ test('every page at desktop, phone and projector sizes: a screenshot each, and n
       const p = await page(user, size)
       await p.goto(path)
       if (ready) await p.locator(`[data-test="${ready}"]`).first().waitFor({ timeout: 5000 })
+      await scrollThrough(p) // a card set up only near the screen may be the one too wide
       await p.waitForTimeout(300) // fonts and the first events
       await p.screenshot({ path: join(ARTIFACTS, `page-${label}-${name}.png`) })
       const overflow = await p.evaluate(
