@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 
-import { ARTIFACTS, Api, launchBrowser, registerRunners, startServer } from './harness.mjs'
+import { ARTIFACTS, Api, launchBrowser, registerRunners, scrollThrough, startServer } from './harness.mjs'
 
 let server
 let browser
@@ -60,7 +60,10 @@ test('one 20-minute lap among 3-minute laps leaves the chart, the average and th
     const errors = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto('/')
-    // Chart.js is loaded once the chart is in sight: below the fold on a phone.
+    await page.locator('.stats-page').waitFor()
+    // The cards below the first row are set up near the screen, and Chart.js is loaded once the
+    // chart is in sight: below the fold on a phone.
+    await scrollThrough(page)
     await page.locator('[data-test="lap-chart"]').scrollIntoViewIfNeeded()
     const canvas = page.locator('[data-test="lap-chart"] canvas')
     await canvas.waitFor()
